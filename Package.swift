@@ -1,0 +1,64 @@
+// swift-tools-version: 6.0
+// programteori — program theories for Danish kommuner, as text: check, render, report.
+//
+// One stage per target (see docs/arkitektur.md):
+//   PTSource → PTSyntax → PTModel → PTRules → PTDiagnostics   (pure Swift core)
+//   PTModel → PTDiagram (DOT) → PTGraphviz (libgvc, the only C)  → SVG/PNG/PDF
+//   ProgramteoriKit is the facade the CLI (and later the server) share.
+import PackageDescription
+
+let package = Package(
+    name: "programteori",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "programteori", targets: ["programteori"]),
+        .library(name: "ProgramteoriKit", targets: ["ProgramteoriKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Source text, positions and bilingual text. No dependencies.
+        .target(name: "PTSource"),
+        // Diagnostics as values and their renderings (text, JSON, …).
+        .target(name: "PTDiagnostics", dependencies: ["PTSource"]),
+        // Keywords, line scanner, AST with ranges, recovering parser.
+        .target(name: "PTSyntax", dependencies: ["PTSource", "PTDiagnostics"]),
+        // The resolved program theory: includes, IDs, links, kinds. Serialises to JSON.
+        .target(name: "PTModel", dependencies: ["PTSource", "PTDiagnostics", "PTSyntax"]),
+        // The rule catalogue: one rule per file.
+        .target(name: "PTRules", dependencies: ["PTSource", "PTDiagnostics", "PTModel"]),
+        // Model → diagram description → DOT text. Pure Swift.
+        .target(name: "PTDiagram", dependencies: ["PTSource", "PTModel"]),
+        // Graphviz's C library, reached through the system's headers.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
+        // The one module that imports CGraphviz.
+        .target(name: "PTGraphviz", dependencies: ["CGraphviz"]),
+        // The facade shared by the CLI and, later, the editor server.
+        .target(
+            name: "ProgramteoriKit",
+            dependencies: ["PTSource", "PTDiagnostics", "PTSyntax", "PTModel", "PTRules", "PTDiagram", "PTGraphviz"]
+        ),
+        // The command-line tool: a thin shell over ProgramteoriKit.
+        .executableTarget(
+            name: "programteori",
+            dependencies: [
+                "ProgramteoriKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "PTSyntaxTests", dependencies: ["PTSyntax", "PTSource", "PTDiagnostics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PTModelTests", dependencies: ["PTModel", "PTSyntax", "PTSource", "PTDiagnostics"]),
+        .testTarget(name: "PTRulesTests", dependencies: ["PTRules", "PTModel", "ProgramteoriKit", "PTSource", "PTDiagnostics"]),
+        .testTarget(name: "PTDiagnosticsTests", dependencies: ["PTDiagnostics", "PTSource"]),
+        .testTarget(name: "PTDiagramTests", dependencies: ["PTDiagram", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PTGraphvizTests", dependencies: ["PTGraphviz"]),
+        .testTarget(name: "CLITests", dependencies: ["ProgramteoriKit"], resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)
