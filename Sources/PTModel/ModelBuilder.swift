@@ -1,0 +1,373 @@
+import PTDiagnostics
+import PTSource
+import PTSyntax
+
+/// Parsed files by canonical path, so a file included by several models is read and parsed once
+/// per run.
+public struct SyntaxCache {
+    public private(set) var entries: [String: (tree: SyntaxTree, diagnostics: [Diagnostic])] = [:]
+
+    public init() {}
+
+    public mutating func tree(for file: SourceFile, canonicalPath: String) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
+        if let cached = entries[canonicalPath] { return cached }
+        let parsed = Parser.parse(file)
+        entries[canonicalPath] = parsed
+        return parsed
+    }
+}
+
+/// Builds a `ProgramTheory` from a parsed root file: follows `brug:`, resolves IDs, checks that
+/// every link joins the right kinds. Reports every problem; never stops at the first.
+public struct ModelBuilder {
+    /// The model, the diagnostics of resolution, and every file that took part (root first) with
+    /// the parser's diagnostics of the included ones.
+    public struct Result {
+        public let model: ProgramTheory
+        public let diagnostics: [Diagnostic]
+        public let files: [SourceFile]
+    }
+
+    /// Edit-distance suggestions are computed for at most this many unknown IDs per model, so a
+    /// model full of typos stays linear.
+    static let maxSuggestions = 200
+
+    public static func build(root: SyntaxTree, loader: some SourceLoader, cache: inout SyntaxCache) -> Result {
+        var builder = ModelBuilder()
+        builder.collect(root, canonical: loader.canonical(root.file.path), stack: [], loader: loader, cache: &cache)
+        builder.resolve()
+        let model = ProgramTheory(
+            header: builder.header(root), elements: builder.elements, links: builder.links,
+            supports: builder.supports, assumptionLinks: builder.assumptionLinks,
+            files: builder.files.map(\.path))
+        return Result(model: model, diagnostics: builder.diagnostics, files: builder.files)
+    }
+
+    // MARK: - State
+
+    private var elements: [Element] = []
+    /// The syntax each element came from, by element index (resolution reads its references).
+    private var syntax: [ElementSyntax] = []
+    private var chains: [ChainSyntax] = []
+    private var files: [SourceFile] = []
+    private var visited: Set<String> = []
+    private var links: [Link] = []
+    private var supports: [Support] = []
+    private var assumptionLinks: [AssumptionLink] = []
+    private var diagnostics: [Diagnostic] = []
+    private var generatedCounts: [ElementKind: Int] = [:]
+
+    // MARK: - Includes
+
+    private mutating func collect(_ tree: SyntaxTree, canonical: String, stack: [(path: String, range: SourceRange?)],
+                                  loader: some SourceLoader, cache: inout SyntaxCache) {
+        visited.insert(canonical)
+        files.append(tree.file)
+        let stack = stack + [(canonical, nil)]
+        for item in tree.items {
+            switch item {
+            case .element(let element):
+                add(element)
+            case .chain(let chain):
+                chains.append(chain)
+            case .include(let include):
+                let target = loader.resolve(include.path, relativeTo: tree.file.path)
+                let targetCanonical = loader.canonical(target)
+                if let cycleStart = stack.firstIndex(where: { $0.path == targetCanonical }) {
+                    let ring = stack[cycleStart...].map { shortName($0.path) } + [shortName(targetCanonical)]
+                    diagnostics.append(Diagnostic(
+                        SyntaxCode.includeCycle, range: include.pathRange,
+                        message: LocalizedText(da: "»brug:« danner en ring: \(ring.joined(separator: " → "))",
+                                               en: "»use:« forms a cycle: \(ring.joined(separator: " → "))"),
+                        help: LocalizedText(da: "en fil kan ikke bruge sig selv, heller ikke gennem andre filer; fjern en af »brug:«-linjerne",
+                                            en: "a file cannot use itself, not even through other files; remove one of the »use:« lines")))
+                    continue
+                }
+                if visited.contains(targetCanonical) { continue }  // already included once: its elements are in
+                switch loader.load(target) {
+                case .failure(let failure):
+                    diagnostics.append(Diagnostic(
+                        SyntaxCode.includeNotFound, range: include.pathRange,
+                        message: LocalizedText(da: "kan ikke bruge \(quoted(include.path)): \(failure.message.da)",
+                                               en: "cannot use \(quoted(include.path)): \(failure.message.en)"),
+                        help: LocalizedText(da: "stien regnes fra den fil, »brug:« står i (her: \(target))",
+                                            en: "the path is relative to the file that holds »use:« (here: \(target))")))
+                case .success(let file):
+                    let parsed = cache.tree(for: file, canonicalPath: targetCanonical)
+                    diagnostics.append(contentsOf: parsed.diagnostics)
+                    if let header = parsed.tree.header {
+                        diagnostics.append(Diagnostic(
+                            SyntaxCode.headerInIncludedFile, range: header.keywordRange,
+                            message: LocalizedText(da: "en fil, der bruges med »brug:«, må ikke have en »programteori:«-linje",
+                                                   en: "a file pulled in with »use:« must not have a »program theory:« line"),
+                            help: LocalizedText(da: "fjern »programteori:«-linjen fra den fælles fil",
+                                                en: "remove the »program theory:« line from the shared file"),
+                            notes: [DiagnosticNote(range: include.range, message: LocalizedText(da: "brugt her", en: "used here"))]))
+                    }
+                    collect(parsed.tree, canonical: targetCanonical, stack: stack, loader: loader, cache: &cache)
+                }
+            }
+        }
+    }
+
+    private func shortName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    private mutating func add(_ syntax: ElementSyntax) {
+        let index = elements.count
+        let key: String
+        if let id = syntax.id {
+            key = id.name
+        } else {
+            let ordinal = (generatedCounts[syntax.kind] ?? 0) + 1
+            generatedCounts[syntax.kind] = ordinal
+            key = "_\(syntax.kind.rawValue)_\(ordinal)"
+        }
+        var element = Element(index: index, id: syntax.id?.name, key: key, kind: syntax.kind, title: syntax.title,
+                              range: syntax.range, titleRange: syntax.titleRange, blockRange: syntax.blockRange)
+        for property in syntax.properties {
+            element.propertyRanges[property.key] = element.propertyRanges[property.key] ?? property.range
+            switch (property.key, property.value) {
+            case (.description, .text(let text)): element.description = text
+            case (.characteristic, .text(let text)): element.characteristics.append(text)
+            case (.size, .size(let size)): element.size = size
+            case (.scope, .text(let text)): element.scope = text
+            case (.type, .mechanismType(let type)): element.mechanismType = type
+            case (.critical, .flag(let flag)): element.critical = flag
+            case (.evidence, .text(let text)): element.evidence = text
+            default: break
+            }
+        }
+        element.indicators = syntax.indicators.map(Self.indicator)
+        elements.append(element)
+        self.syntax.append(syntax)
+    }
+
+    private static func indicator(_ syntax: ElementSyntax) -> Indicator {
+        var indicator = Indicator(id: syntax.id?.name, title: syntax.title, range: syntax.range,
+                                  titleRange: syntax.titleRange, blockRange: syntax.blockRange)
+        for property in syntax.properties {
+            indicator.propertyRanges[property.key] = property.range
+            switch (property.key, property.value) {
+            case (.unit, .text(let text)): indicator.unit = text
+            case (.baseline, .baseline(let baseline)): indicator.baseline = baseline
+            case (.target, .target(let target)): indicator.target = target
+            case (.dataSource, .text(let text)): indicator.dataSource = text
+            case (.frequency, .frequency(let frequency)): indicator.frequency = frequency
+            case (.direction, .direction(let direction)): indicator.direction = direction
+            case (.owner, .text(let text)): indicator.owner = text
+            case (.definition, .text(let text)): indicator.definition = text
+            case (.description, .text(let text)): indicator.description = text
+            default: break
+            }
+        }
+        // `%` after a number means `enhed: procent` (language.md, Values).
+        if indicator.unit == nil, indicator.baseline?.quantity.isPercent == true || indicator.target?.quantity.isPercent == true {
+            indicator.unit = "procent"
+        }
+        return indicator
+    }
+
+    private func header(_ root: SyntaxTree) -> Header? {
+        guard let syntax = root.header else { return nil }
+        var header = Header(title: syntax.title, range: syntax.range)
+        for property in syntax.properties {
+            switch (property.key, property.value) {
+            case (.municipality, .text(let text)): header.municipality = text
+            case (.owner, .text(let text)): header.owner = text
+            case (.version, .text(let text)): header.version = text
+            case (.date, .date(let date)): header.date = date
+            case (.description, .text(let text)): header.description = text
+            case (.status, .status(let status)): header.status = status
+            default: break
+            }
+        }
+        return header
+    }
+
+    // MARK: - Resolution
+
+    private var index: [String: Int] = [:]
+    /// Indicator IDs, so a link to one gets a precise message (and duplicates are caught).
+    private var indicatorIDs: [String: SourceRange] = [:]
+    private var lowercased: [String: String] = [:]
+    private var suggestionsMade = 0
+    private var linkSet: Set<LinkKey> = []
+
+    private struct LinkKey: Hashable {
+        let from: Int
+        let to: Int
+    }
+
+    private mutating func resolve() {
+        registerIDs()
+        for (position, element) in syntax.enumerated() {
+            for property in element.properties {
+                for reference in property.value.references {
+                    switch property.key {
+                    case .leadsTo: resolveLeadsTo(from: position, reference)
+                    default: break
+                    }
+                }
+            }
+        }
+        for chain in chains {
+            let resolved = chain.ids.map { lookup($0) }
+            for (pair, ids) in zip(zip(resolved, resolved.dropFirst()), zip(chain.ids, chain.ids.dropFirst())) {
+                guard let from = pair.0, let to = pair.1 else { continue }
+                addLink(from: from, to: to, range: ids.0.range.union(ids.1.range), toID: ids.1)
+            }
+        }
+        // Supports and assumptions name links, so they are resolved after every link exists.
+        for (position, element) in syntax.enumerated() {
+            for property in element.properties {
+                for reference in property.value.references {
+                    switch property.key {
+                    case .supports: resolveSupport(mechanism: position, reference)
+                    case .appliesTo: resolveAssumption(position, reference)
+                    default: break
+                    }
+                }
+            }
+        }
+    }
+
+    private mutating func registerIDs() {
+        var firstRange: [String: SourceRange] = [:]
+        func register(_ id: Identifier, element: Int?) -> Bool {
+            if let first = firstRange[id.name] {
+                diagnostics.append(Diagnostic(
+                    ModelCode.duplicateID, range: id.range,
+                    message: LocalizedText(da: "ID'et \(quoted(id.name)) er brugt mere end én gang",
+                                           en: "the ID \(quoted(id.name)) is used more than once"),
+                    help: LocalizedText(da: "giv hvert element og hver indikator sit eget ID",
+                                        en: "give every element and every indicator an ID of its own"),
+                    notes: [DiagnosticNote(range: first, message: LocalizedText(da: "første gang her", en: "first here"))]))
+                return false
+            }
+            firstRange[id.name] = id.range
+            lowercased[id.name.lowercased()] = lowercased[id.name.lowercased()] ?? id.name
+            return true
+        }
+        for (position, element) in syntax.enumerated() {
+            if let id = element.id, register(id, element: position) { index[id.name] = position }
+            for indicator in element.indicators {
+                if let id = indicator.id, register(id, element: nil) { indicatorIDs[id.name] = id.range }
+            }
+        }
+    }
+
+    /// The element an ID names, or nil after reporting why not.
+    private mutating func lookup(_ id: Identifier) -> Int? {
+        if let found = index[id.name] { return found }
+        if indicatorIDs[id.name] != nil {
+            diagnostics.append(Diagnostic(
+                ModelCode.wrongLinkKind, range: id.range,
+                message: LocalizedText(da: "\(quoted(id.name)) er en indikator; forbindelser går mellem elementer",
+                                       en: "\(quoted(id.name)) is an indicator; links join elements"),
+                help: LocalizedText(da: "peg på det delmål eller slutmål, indikatoren måler",
+                                    en: "name the outcome or final outcome the indicator measures")))
+            return nil
+        }
+        var guess: String?
+        if let sameLetters = lowercased[id.name.lowercased()] {
+            guess = sameLetters
+        } else if suggestionsMade < Self.maxSuggestions {
+            suggestionsMade += 1
+            guess = Suggestion.closest(to: id.name, among: elements.compactMap(\.id))
+        }
+        diagnostics.append(Diagnostic(
+            ModelCode.unknownID, range: id.range,
+            message: LocalizedText(da: "ukendt ID \(quoted(id.name))", en: "unknown ID \(quoted(id.name))"),
+            help: guess.map { LocalizedText(da: "mente du »\($0)«?", en: "did you mean »\($0)«?") }
+                ?? LocalizedText(da: "intet element har dette ID; tjek stavningen eller tilføj elementet",
+                                 en: "no element has this ID; check the spelling or add the element")))
+        return nil
+    }
+
+    private mutating func resolveLeadsTo(from: Int, _ reference: Reference) {
+        guard case .element(let id) = reference, let to = lookup(id) else { return }
+        addLink(from: from, to: to, range: id.range, toID: id)
+    }
+
+    /// Adds `from → to` if the kinds allow it (aktivitet/delmål → delmål/slutmål).
+    private mutating func addLink(from: Int, to: Int, range: SourceRange, toID: Identifier) {
+        let source = elements[from]
+        let target = elements[to]
+        let sourceOK = source.kind == .activity || source.kind == .outcome
+        let targetOK = target.kind == .outcome || target.kind == .finalOutcome
+        guard sourceOK, targetOK else {
+            diagnostics.append(Diagnostic(
+                ModelCode.wrongLinkKind, range: range,
+                message: LocalizedText(
+                    da: "\(source.kind.danishKeyword) \(source.displayName) kan ikke føre til \(target.kind.danishKeyword) \(target.displayName)",
+                    en: "\(source.kind.englishKeyword) \(source.displayName) cannot lead to \(target.kind.englishKeyword) \(target.displayName)"),
+                help: wrongWayHelp(source: source.kind, target: target.kind)))
+            return
+        }
+        // A repeated link adds nothing; a self-loop is kept so the cycle rule reports it.
+        guard linkSet.insert(LinkKey(from: from, to: to)).inserted else { return }
+        links.append(Link(from: from, to: to, fromKey: source.key, toKey: target.key, range: range))
+    }
+
+    private func wrongWayHelp(source: ElementKind, target: ElementKind) -> LocalizedText {
+        switch (source, target) {
+        case (.outcome, .activity), (.finalOutcome, .activity):
+            LocalizedText(da: "pilene går fra aktivitet til mål: skriv »fører til: …« under aktiviteten i stedet",
+                          en: "arrows go from activity to outcome: write »leads to: …« under the activity instead")
+        case (.finalOutcome, _):
+            LocalizedText(da: "et slutmål er kædens ende; vend forbindelsen, så delmålet fører til slutmålet",
+                          en: "a final outcome ends the chain; reverse the link so the outcome leads to the final outcome")
+        case (.activity, .activity):
+            LocalizedText(da: "aktiviteter fører til delmål eller slutmål, ikke til andre aktiviteter",
+                          en: "activities lead to outcomes or final outcomes, not to other activities")
+        default:
+            LocalizedText(da: "»fører til« går fra en aktivitet eller et delmål til et delmål eller slutmål",
+                          en: "»leads to« goes from an activity or outcome to an outcome or final outcome")
+        }
+    }
+
+    private mutating func resolveSupport(mechanism: Int, _ reference: Reference) {
+        switch reference {
+        case .element(let id):
+            guard let target = lookup(id) else { return }
+            guard elements[target].kind == .activity else {
+                let kind = elements[target].kind
+                diagnostics.append(Diagnostic(
+                    ModelCode.wrongLinkKind, range: id.range,
+                    message: LocalizedText(da: "en mekanisme understøtter aktiviteter eller forbindelser, ikke \(kind.danishArticle) (\(quoted(id.name)))",
+                                           en: "a mechanism supports activities or links, not \(kind.englishArticle) (\(quoted(id.name)))"),
+                    help: LocalizedText(da: "nævn aktiviteten, eller forbindelsen som »A1 -> \(id.name)«",
+                                        en: "name the activity, or the link as »A1 -> \(id.name)«")))
+                return
+            }
+            supports.append(Support(mechanism: mechanism, target: .element(target), range: id.range))
+        case .link(let fromID, let toID):
+            guard let (from, to) = existingLink(fromID, toID) else { return }
+            supports.append(Support(mechanism: mechanism, target: .link(from: from, to: to), range: reference.range))
+        }
+    }
+
+    private mutating func resolveAssumption(_ assumption: Int, _ reference: Reference) {
+        guard case .link(let fromID, let toID) = reference, let (from, to) = existingLink(fromID, toID) else { return }
+        assumptionLinks.append(AssumptionLink(assumption: assumption, from: from, to: to, range: reference.range))
+    }
+
+    /// Resolves `A -> B` to a link that a `fører til` or chain made.
+    private mutating func existingLink(_ fromID: Identifier, _ toID: Identifier) -> (Int, Int)? {
+        let from = lookup(fromID)
+        let to = lookup(toID)
+        guard let from, let to else { return nil }
+        guard linkSet.contains(LinkKey(from: from, to: to)) else {
+            diagnostics.append(Diagnostic(
+                ModelCode.unknownLink, range: fromID.range.union(toID.range),
+                message: LocalizedText(da: "forbindelsen »\(fromID.name) -> \(toID.name)« findes ikke i modellen",
+                                       en: "the link »\(fromID.name) -> \(toID.name)« does not exist in the model"),
+                help: LocalizedText(da: "tilføj »fører til: \(toID.name)« under \(fromID.name), eller ret forbindelsen",
+                                    en: "add »leads to: \(toID.name)« under \(fromID.name), or correct the link")))
+            return nil
+        }
+        return (from, to)
+    }
+}

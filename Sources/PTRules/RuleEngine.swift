@@ -1,0 +1,27 @@
+import PTDiagnostics
+import PTModel
+import PTSyntax
+
+/// Runs rules over a model and turns their findings into diagnostics.
+public enum RuleEngine {
+    /// Severity per code after configuration; a rule absent from the map is switched off.
+    public static func defaultSeverities() -> [String: Severity] {
+        Dictionary(uniqueKeysWithValues: RuleCatalogue.all.map { ($0.description.code, $0.description.defaultSeverity) })
+    }
+
+    public static func run(on model: ProgramTheory, today: DateValue,
+                           severities: [String: Severity] = defaultSeverities()) -> [Diagnostic] {
+        let context = RuleContext(model: model, today: today)
+        var diagnostics: [Diagnostic] = []
+        for rule in RuleCatalogue.all {
+            let description = rule.description
+            guard let severity = severities[description.code] else { continue }
+            for finding in rule.init().check(context) {
+                diagnostics.append(Diagnostic(
+                    code: description.code, name: description.name, severity: severity, range: finding.range,
+                    message: finding.message, help: finding.help, notes: finding.notes))
+            }
+        }
+        return diagnostics
+    }
+}

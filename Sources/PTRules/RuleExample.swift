@@ -1,0 +1,61 @@
+/// Builds the rule examples from one small, complete model that passes every rule, so each
+/// example shows exactly the one change that trips (or does not trip) its rule.
+public enum RuleExample {
+    /// A complete model with no findings under the default rules.
+    public static let valid = """
+        programteori: Mentorforløb for unge
+          kommune: Eksempel Kommune
+          dato: 2026-01-15
+        målgruppe MG: Unge på uddannelseshjælp
+          kendetegn: Aktivitetsparate
+          størrelse: 120 borgere
+        slutmål S1: Den unge er i gang med en uddannelse
+          indikator S1.1: Andel i uddannelse efter 12 måneder
+            enhed: procent
+            baseline: 22 (2025)
+            mål: 40 senest 2028-12-31
+            datakilde: jobindsats.dk
+            frekvens: kvartalsvis
+            retning: op
+        delmål D1: Den unge møder stabilt op
+          fører til: S1
+          indikator D1.1: Andel af aftaler den unge møder op til
+            enhed: procent
+            baseline: 55 (2025)
+            mål: 80 senest 2028-06-30
+            datakilde: Fagsystemets fremmøderegistrering
+            frekvens: månedlig
+            retning: op
+        aktivitet A1: Fast mentor
+          fører til: D1
+        mekanisme M1: Tillidsfuld relation til den unge
+          type: tilgang
+          understøtter: A1
+
+        """
+
+    /// The valid model with `old` replaced by `new`. `old` must occur in it.
+    public static func replacing(_ old: String, with new: String) -> String {
+        precondition(valid.contains(old), "rule example refers to text that is not in RuleExample.valid: \(old)")
+        return valid.replacingOccurrences(of: old, with: new)
+    }
+
+    /// The valid model with `text` added at the end.
+    public static func appending(_ text: String) -> String {
+        valid + text
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = self[...]
+        while let found = rest.range(of: target) {
+            result += rest[..<found.lowerBound]
+            result += replacement
+            rest = rest[found.upperBound...]
+        }
+        return result + rest
+    }
+}

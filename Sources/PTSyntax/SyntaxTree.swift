@@ -1,0 +1,107 @@
+import PTSource
+
+/// What one `.pt` file says, before any ID is resolved. Every node keeps its range.
+public struct SyntaxTree: Sendable {
+    public let file: SourceFile
+    /// The `programteori:` header, if the file has one.
+    public var header: ElementSyntax?
+    /// Elements, `brug:` lines and chains, in source order (the header is not repeated here).
+    public var items: [TopLevelItem]
+    /// Every comment line, in source order (suppressions and `fmt` read them).
+    public var comments: [CommentSyntax]
+
+    /// Elements in source order, the header excluded.
+    public var elements: [ElementSyntax] {
+        items.compactMap { if case .element(let element) = $0 { element } else { nil } }
+    }
+
+    public var includes: [IncludeSyntax] {
+        items.compactMap { if case .include(let include) = $0 { include } else { nil } }
+    }
+}
+
+public enum TopLevelItem: Sendable {
+    case element(ElementSyntax)
+    case include(IncludeSyntax)
+    case chain(ChainSyntax)
+}
+
+/// `delmål D1: Den unge møder stabilt op` and everything indented under it.
+public struct ElementSyntax: Sendable {
+    public let kind: ElementKind
+    public let keywordRange: SourceRange
+    public let id: Identifier?
+    public let title: String
+    public let titleRange: SourceRange
+    /// The element's own line.
+    public let range: SourceRange
+    /// The element's line through its last indented line.
+    public var blockRange: SourceRange
+    public var properties: [PropertySyntax]
+    /// `indikator` blocks (only under delmål and slutmål).
+    public var indicators: [ElementSyntax]
+
+    /// Every property with this key, in source order.
+    public func properties(_ key: PropertyKey) -> [PropertySyntax] {
+        properties.filter { $0.key == key }
+    }
+
+    /// The first property with this key.
+    public func property(_ key: PropertyKey) -> PropertySyntax? {
+        properties.first { $0.key == key }
+    }
+}
+
+/// `fører til: D2` — a key and its typed value.
+public struct PropertySyntax: Sendable {
+    public let key: PropertyKey
+    public let keyRange: SourceRange
+    public let value: PropertyValue
+    public let valueRange: SourceRange
+    /// The whole line (and, for multi-line text, the indented lines under it).
+    public let range: SourceRange
+}
+
+public enum PropertyValue: Sendable {
+    case text(String)
+    case references([Reference])
+    case size(Size)
+    case baseline(Baseline)
+    case target(Target)
+    case date(DateValue)
+    case frequency(Frequency)
+    case direction(Direction)
+    case flag(Bool)
+    case status(ApprovalStatus)
+    case mechanismType(MechanismType)
+    /// The value could not be read; a diagnostic says why.
+    case invalid
+
+    public var text: String? {
+        if case .text(let text) = self { text } else { nil }
+    }
+
+    public var references: [Reference] {
+        if case .references(let references) = self { references } else { [] }
+    }
+}
+
+/// `brug: sti/til/fil.pt`
+public struct IncludeSyntax: Sendable {
+    public let path: String
+    public let pathRange: SourceRange
+    public let range: SourceRange
+}
+
+/// `A1 -> D1 -> S1` on a line of its own: shorthand for `fører til` lines.
+public struct ChainSyntax: Sendable {
+    public let ids: [Identifier]
+    public let range: SourceRange
+}
+
+/// A line whose first non-blank character is `#`. `text` is everything after the `#`.
+public struct CommentSyntax: Sendable {
+    public let text: String
+    public let range: SourceRange
+    public let line: Int
+}

@@ -1,0 +1,174 @@
+import PTSource
+
+/// Parses the typed values of the language: numbers, dates, `baseline`, `mål`, fixed words and
+/// reference lists. Each function returns nil when the text does not fit; the caller reports it.
+enum ValueParser {
+    /// `55`, `55,5`, `55.5`, `-3`, optionally followed by `%`.
+    static func quantity(_ text: Substring) -> Quantity? {
+        var body = text
+        var isPercent = false
+        if body.hasSuffix("%") {
+            isPercent = true
+            body = body.dropLast()
+            while body.last?.isWhitespace == true { body = body.dropLast() }
+        }
+        guard !body.isEmpty else { return nil }
+        var digitsBefore = 0
+        var digitsAfter = 0
+        var seenSeparator = false
+        var normalized = ""
+        for (index, character) in body.enumerated() {
+            if index == 0, character == "-" || character == "+" {
+                normalized.append(character)
+                continue
+            }
+            if character == "," || character == "." {
+                if seenSeparator { return nil }
+                seenSeparator = true
+                normalized.append(".")
+            } else if character.isASCII, character.isNumber {
+                normalized.append(character)
+                if seenSeparator { digitsAfter += 1 } else { digitsBefore += 1 }
+            } else {
+                return nil
+            }
+        }
+        guard digitsBefore > 0, !seenSeparator || digitsAfter > 0, let value = Double(normalized) else { return nil }
+        return Quantity(value: value, text: String(text), isPercent: isPercent)
+    }
+
+    /// `2025-12-31`, `2025-12`, `2025`, `31.12.2025`.
+    static func date(_ text: Substring) -> DateValue? {
+        let parts: [Substring]
+        let dayFirst: Bool
+        if text.contains(".") {
+            parts = text.split(separator: ".", omittingEmptySubsequences: false)
+            dayFirst = true
+            guard parts.count == 3 else { return nil }
+        } else {
+            parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            dayFirst = false
+            guard (1...3).contains(parts.count) else { return nil }
+        }
+        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        let numbers = parts.compactMap { Int($0) }
+        guard numbers.count == parts.count else { return nil }
+        let year: Int, month: Int?, day: Int?
+        if dayFirst {
+            guard parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 else { return nil }
+            (year, month, day) = (numbers[2], numbers[1], numbers[0])
+        } else {
+            guard parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count <= 2 }) else { return nil }
+            year = numbers[0]
+            month = numbers.count > 1 ? numbers[1] : nil
+            day = numbers.count > 2 ? numbers[2] : nil
+        }
+        guard year >= 1900, year <= 2200 else { return nil }
+        if let month, !(1...12).contains(month) { return nil }
+        if let day, let month, !(1...DateValue.daysIn(month: month, year: year)).contains(day) { return nil }
+        return DateValue(year: year, month: month, day: day)
+    }
+
+    /// `55`, `55 (2024)`, `55% (2024-06)`.
+    static func baseline(_ text: Substring) -> Baseline? {
+        let trimmed = text.trimmingBlanks()
+        if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") {
+            let number = trimmed[..<open].trimmingBlanks()
+            let inner = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)].trimmingBlanks()
+            guard let quantity = quantity(number), let date = date(inner) else { return nil }
+            return Baseline(quantity: quantity, date: date)
+        }
+        guard let quantity = quantity(trimmed) else { return nil }
+        return Baseline(quantity: quantity, date: nil)
+    }
+
+    /// `80`, `80 senest 2025-12-31` (English: `by`).
+    static func target(_ text: Substring) -> Target? {
+        let words = text.split(whereSeparator: { $0.isWhitespace })
+        if let keywordIndex = words.firstIndex(where: { ["senest", "by"].contains(normalizeKeyword($0)) }) {
+            let number = words[..<keywordIndex].joined(separator: " ")
+            let rest = words[(keywordIndex + 1)...]
+            guard rest.count == 1, let quantity = quantity(Substring(number)), let deadline = date(rest.first!) else { return nil }
+            return Target(quantity: quantity, deadline: deadline)
+        }
+        guard let quantity = quantity(Substring(words.joined(separator: " "))) else { return nil }
+        return Target(quantity: quantity, deadline: nil)
+    }
+
+    /// The date part after `senest`/`by` when the number before it is valid (so a bad date can
+    /// be reported as a date, not as a bad number).
+    static func deadlineText(_ text: Substring) -> (text: Substring, range: Range<Substring.Index>)? {
+        let words = text.split(whereSeparator: { $0.isWhitespace })
+        guard let keywordIndex = words.firstIndex(where: { ["senest", "by"].contains(normalizeKeyword($0)) }),
+              keywordIndex + 1 < words.count,
+              quantity(Substring(words[..<keywordIndex].joined(separator: " "))) != nil else { return nil }
+        let first = words[keywordIndex + 1]
+        let last = words[words.count - 1]
+        return (text[first.startIndex..<last.endIndex], first.startIndex..<last.endIndex)
+    }
+
+    /// `120 borgere` → 120, unit `borgere`; anything else is kept as text without a number.
+    static func size(_ text: Substring) -> Size {
+        let words = text.split(whereSeparator: { $0.isWhitespace })
+        if let first = words.first, let quantity = quantity(first) {
+            let unit = words.dropFirst().joined(separator: " ")
+            return Size(text: String(text), number: quantity.value, unit: unit.isEmpty ? (quantity.isPercent ? "procent" : nil) : unit)
+        }
+        return Size(text: String(text), number: nil, unit: nil)
+    }
+
+    static func frequency(_ text: Substring) -> Frequency? {
+        switch normalizeKeyword(text) {
+        case "loebende", "continuous", "ongoing": .continuous
+        case "ugentlig", "weekly": .weekly
+        case "maanedlig", "monthly": .monthly
+        case "kvartalsvis", "quarterly": .quarterly
+        case "halvaarlig", "half-yearly", "halfyearly", "semiannual", "semi-annual": .halfYearly
+        case "aarlig", "yearly", "annual", "annually": .yearly
+        default: nil
+        }
+    }
+
+    static func direction(_ text: Substring) -> Direction? {
+        switch normalizeKeyword(text) {
+        case "op", "up": .up
+        case "ned", "down": .down
+        default: nil
+        }
+    }
+
+    static func flag(_ text: Substring) -> Bool? {
+        switch normalizeKeyword(text) {
+        case "ja", "yes": true
+        case "nej", "no": false
+        default: nil
+        }
+    }
+
+    static func status(_ text: Substring) -> ApprovalStatus? {
+        switch normalizeKeyword(text) {
+        case "kladde", "draft": .draft
+        case "godkendt", "approved": .approved
+        default: nil
+        }
+    }
+
+    static func mechanismType(_ text: Substring) -> MechanismType? {
+        switch normalizeKeyword(text) {
+        case "kompetence", "competence", "kompetencer", "competences": .competence
+        case "ressource", "resource", "ressourcer", "resources": .resource
+        case "tilgang", "approach": .approach
+        case "organisatorisk ramme", "organisational frame", "organizational frame", "organisatoriske rammer": .organisationalFrame
+        default: nil
+        }
+    }
+}
+
+extension Substring {
+    func trimmingBlanks() -> Substring {
+        var result = self
+        while result.first?.isWhitespace == true { result = result.dropFirst() }
+        while result.last?.isWhitespace == true { result = result.dropLast() }
+        return result
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import PTDiagnostics
+import PTModel
+import PTRules
+import PTSource
+import PTSyntax
+
+/// The result of checking a set of files: every finding, in source order, plus what is needed
+/// to show them (the files) and to build on them (the resolved models).
+public struct CheckReport: Sendable {
+    /// Findings of every file and model, de-duplicated, in source order.
+    public let diagnostics: [Diagnostic]
+    /// Every file read (models and included parts), by path.
+    public let files: [String: SourceFile]
+    /// The models checked, by their file, in the order given.
+    public let models: [CheckedModel]
+    /// Paths that could not be read at all (exit code 2).
+    public let failures: [ModelDiscovery.Failure]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// How many files were given or found (not counting included parts).
+    public let fileCount: Int
+}
+
+public struct CheckedModel: Sendable {
+    public let path: String
+    public let model: ProgramTheory
+    /// True when the model itself (or a file it includes) has an error.
+    public let hasErrors: Bool
+}
+
+/// Parse → resolve → rules, for files and folders: the whole of `programteori check`.
+public struct Checker: Sendable {
+    public var today: DateValue
+    public var loader: FileSystemLoader
+
+    public init(today: DateValue = Checker.currentDate(), loader: FileSystemLoader = FileSystemLoader()) {
+        self.today = today
+        self.loader = loader
+    }
+
+    /// Today's date in the local calendar; `PROGRAMTEORI_DATO=YYYY-MM-DD` fixes it (for golden
+    /// files and for checking a model "as of" a date).
+    public static func currentDate(environment: [String: String] = ProcessInfo.processInfo.environment) -> DateValue {
+        if let fixed = environment["PROGRAMTEORI_DATO"], let date = DateValue(isoString: fixed) { return date }
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return DateValue(year: parts.year ?? 2000, month: parts.month, day: parts.day)
+    }
+
+    public func check(paths: [String]) -> CheckReport {
+        let discovered = ModelDiscovery.files(in: paths)
+        return check(files: discovered.files, failures: discovered.failures)
+    }
+
+    func check(files paths: [String], failures: [ModelDiscovery.Failure]) -> CheckReport {
+        var failures = failures
+        var cache = SyntaxCache()
+        var diagnostics: [Diagnostic] = []
+        var files: [String: SourceFile] = [:]
+        var fileOrder: [String] = []
+        var parsed: [(path: String, canonical: String, tree: SyntaxTree)] = []
+
+        for path in paths {
+            switch loader.load(path) {
+            case .failure(.tooLarge(let bytes, let limit)):
+                // A too-large model is a finding about the file, not a tool failure.
+                diagnostics.append(Diagnostic(
+                    SyntaxCode.fileTooLarge, range: SourceRange(path: path, start: 0, end: 0),
+                    message: LoadFailure.tooLarge(bytes: bytes, limit: limit).message,
+                    help: LocalizedText(da: "del modellen op i flere filer og saml dem med »brug:«",
+                                        en: "split the model into several files and combine them with »use:«")))
+                fileOrder.append(path)
+            case .failure(let failure):
+                failures.append(ModelDiscovery.Failure(path: path, message: failure.message))
+            case .success(let file):
+                let canonical = loader.canonical(path)
+                let result = cache.tree(for: file, canonicalPath: canonical)
+                diagnostics.append(contentsOf: result.diagnostics)
+                files[path] = file
+                fileOrder.append(path)
+                parsed.append((path, canonical, result.tree))
+            }
+        }
+
+        // A file pulled in by another with `brug:` is a part, checked as part of that model.
+        var included: Set<String> = []
+        for entry in parsed {
+            for include in entry.tree.includes {
+                included.insert(loader.canonical(loader.resolve(include.path, relativeTo: entry.path)))
+            }
+        }
+
+        var models: [CheckedModel] = []
+        for entry in parsed {
+            let isEmpty = entry.tree.header == nil && entry.tree.items.isEmpty
+            if isEmpty { continue }  // the parser already said so (PT017 or worse)
+            if entry.tree.header == nil {
+                if included.contains(entry.canonical) { continue }
+                diagnostics.append(missingHeader(entry.tree))
+                continue
+            }
+            let built = ModelBuilder.build(root: entry.tree, loader: loader, cache: &cache)
+            var modelDiagnostics = built.diagnostics
+            for file in built.files where files[file.path] == nil {
+                files[file.path] = file
+                fileOrder.append(file.path)
+            }
+            modelDiagnostics += RuleEngine.run(on: built.model, today: today)
+            let modelFiles = Set(built.model.files)
+            let ownParseErrors = diagnostics.contains { $0.severity == .error && modelFiles.contains($0.range.path) }
+            models.append(CheckedModel(path: entry.path, model: built.model,
+                                       hasErrors: ownParseErrors || modelDiagnostics.contains { $0.severity == .error }))
+            diagnostics += modelDiagnostics
+        }
+
+        return CheckReport(
+            diagnostics: Self.unique(diagnostics).sortedBySource(fileOrder: fileOrder),
+            files: files, models: models, failures: failures, fileCount: paths.count)
+    }
+
+    private func missingHeader(_ tree: SyntaxTree) -> Diagnostic {
+        let first = tree.elements.first?.keywordRange ?? SourceRange(path: tree.file.path, start: tree.file.contentStart, end: tree.file.contentStart)
+        return Diagnostic(
+            ModelCode.missingHeader, range: first,
+            message: LocalizedText(da: "filen har ingen »programteori:«-linje, og ingen anden model bruger den",
+                                   en: "the file has no »program theory:« line, and no other model uses it"),
+            help: LocalizedText(da: "begynd filen med »programteori: Titel«, eller træk den ind i en model med »brug: \((tree.file.path as NSString).lastPathComponent)«",
+                                en: "start the file with »program theory: Title«, or pull it into a model with »use: \((tree.file.path as NSString).lastPathComponent)«"))
+    }
+
+    /// Included files are parsed once but may be reported through several models.
+    private static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return diagnostics.filter { seen.insert($0).inserted }
+    }
+}
+
+extension DateValue {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    public init?(isoString: String) {
+        let parts = isoString.split(separator: "-").map { Int($0) }
+        guard (1...3).contains(parts.count), parts.allSatisfy({ $0 != nil }) else { return nil }
+        self.init(year: parts[0]!, month: parts.count > 1 ? parts[1] : nil, day: parts.count > 2 ? parts[2] : nil)
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import PTDiagnostics
+import PTSource
+import ProgramteoriKit
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Tjek programteorier for fejl og mangler. (Check program theories.)",
+        discussion: "Mapper gennemsøges for .pt-filer. Afslutningskode 0: ingen fejl; 1: fejl fundet; 2: forkert brug eller filfejl.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "Filer eller mapper med .pt-filer. (Files or folders.)")
+    var paths: [String]
+
+    @Option(help: "Uddata: text (standard) eller json. (Output format.)")
+    var format: Format = .text
+
+    @OptionGroup var languageOption: LanguageOption
+
+    func run() throws {
+        let language = languageOption.language
+        let report = Checker().check(paths: paths)
+        for failure in report.failures {
+            Output.writeError("\(language == .danish ? "fejl" : "error"): \(failure.path): \(failure.message.text(in: language))\n")
+        }
+        let files = report.files
+        let source: @Sendable (String) -> SourceFile? = { files[$0] }
+        switch format {
+        case .text:
+            let renderer = TextRenderer(language: language, useColor: Output.useColor, source: source)
+            Output.write(renderer.render(report.diagnostics, fileCount: report.fileCount))
+        case .json:
+            Output.write(JSONRenderer(language: language, source: source).render(report.diagnostics, fileCount: report.fileCount))
+        }
+        if !report.failures.isEmpty { throw ExitCode(2) }
+        if report.hasErrors { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+
+// Exit codes (docs/cli.md): 0 no errors, 1 errors in the models, 2 usage or I/O errors.
+// ArgumentParser uses 64 for usage errors; review pipelines expect ruff's 2.
+do {
+    var command = try ProgramteoriCommand.parseAsRoot()
+    try command.run()
+} catch {
+    let code = ProgramteoriCommand.exitCode(for: error)
+    let message = ProgramteoriCommand.fullMessage(for: error)
+    if code == .success {
+        if !message.isEmpty { print(message) }
+        exit(0)
+    }
+    if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+    exit(code.rawValue == 1 ? 1 : (code.rawValue == 0 ? 0 : 2))
+}
