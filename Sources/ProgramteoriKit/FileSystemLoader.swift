@@ -13,9 +13,11 @@ public struct FileSystemLoader: SourceLoader, Sendable {
     }
 
     public func resolve(_ included: String, relativeTo including: String) -> String {
-        if included.hasPrefix("/") { return included }
+        if included.hasPrefix("/") { return (included as NSString).standardizingPath }
         let directory = (including as NSString).deletingLastPathComponent
-        return directory.isEmpty ? included : (directory as NSString).appendingPathComponent(included)
+        let joined = directory.isEmpty ? included : (directory as NSString).appendingPathComponent(included)
+        // `Models/fælles/../x.pt` is shown to people as `Models/x.pt`.
+        return (joined as NSString).standardizingPath
     }
 
     public func canonical(_ path: String) -> String {
