@@ -74,9 +74,9 @@ public struct JSONRenderer: Sendable {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    private func locations(of range: SourceRange) -> (SourceLocation, SourceLocation) {
+    private func locations(of range: SourceRange) -> (LineColumn, LineColumn) {
         guard let file = source(range.path) else {
-            let unknown = SourceLocation(line: 1, column: 1, utf16Column: 1)
+            let unknown = LineColumn(line: 1, column: 1, utf16Column: 1)
             return (unknown, unknown)
         }
         return (file.location(of: range.start), file.location(of: range.end))

@@ -1,17 +1,20 @@
 import PTModel
 import PTSource
+import PTSyntax
 
 /// Shared by the indicator rules: walks every indikator under every delmål and slutmål, in
-/// source order, and reports those for which `isMissing` holds.
+/// source order, and reports those for which `isMissing` holds — unless `property` was written
+/// (with a value that could not be read, which has its own error).
 enum IndicatorFindings {
     static func missing(
-        in context: RuleContext, where isMissing: (Indicator) -> Bool,
+        in context: RuleContext, property: PropertyKey?, where isMissing: (Indicator) -> Bool,
         message: (_ indicator: String, _ owner: String) -> LocalizedText,
         help: LocalizedText
     ) -> [Finding] {
         var findings: [Finding] = []
         for element in context.model.elements where element.kind == .outcome || element.kind == .finalOutcome {
-            for indicator in element.indicators where isMissing(indicator) {
+            // A property written with a bad value has its own error; it is not also "missing".
+            for indicator in element.indicators where isMissing(indicator) && property.map({ indicator.propertyRanges[$0] == nil }) != false {
                 findings.append(Finding(range: indicator.titleRange,
                                         message: message(name(indicator), element.displayName), help: help))
             }

@@ -18,9 +18,12 @@ public struct RuleDescription: Sendable {
     public let triggeringExamples: [String]
     /// Complete models that must not.
     public let nonTriggeringExamples: [String]
+    /// The rule reads the links between elements. When a reference could not be resolved
+    /// (PT201-PT206) such rules are skipped: one typo must not cause a string of follow-on findings.
+    public let readsLinks: Bool
 
     public init(code: String, name: String, defaultSeverity: Severity, summary: LocalizedText, rationale: LocalizedText,
-                triggeringExamples: [String], nonTriggeringExamples: [String]) {
+                triggeringExamples: [String], nonTriggeringExamples: [String], readsLinks: Bool = false) {
         self.code = code
         self.name = name
         self.defaultSeverity = defaultSeverity
@@ -28,6 +31,7 @@ public struct RuleDescription: Sendable {
         self.rationale = rationale
         self.triggeringExamples = triggeringExamples
         self.nonTriggeringExamples = nonTriggeringExamples
+        self.readsLinks = readsLinks
     }
 
     public var diagnosticCode: DiagnosticCode { DiagnosticCode(code, name, defaultSeverity) }

@@ -70,19 +70,19 @@ public struct SourceFile: Sendable {
 
     /// Line and column of a byte offset, as a person counts them: both 1-based, the column in
     /// characters (Unicode scalars), so `æ` is one column.
-    public func location(of offset: Int) -> SourceLocation {
+    public func location(of offset: Int) -> LineColumn {
         let clamped = min(max(offset, 0), bytes.count)
         let line = line(containing: clamped)
         let lineRange = byteRange(ofLine: line)
         let upTo = min(max(clamped, lineRange.lowerBound), lineRange.upperBound)
         let prefix = String(decoding: bytes[lineRange.lowerBound..<upTo], as: UTF8.self)
         let utf16 = prefix.utf16.count
-        return SourceLocation(line: line, column: prefix.unicodeScalars.count + 1, utf16Column: utf16 + 1)
+        return LineColumn(line: line, column: prefix.unicodeScalars.count + 1, utf16Column: utf16 + 1)
     }
 }
 
 /// A place a person can find: 1-based line and column. `utf16Column` is for editors (LSP).
-public struct SourceLocation: Hashable, Sendable, Codable {
+public struct LineColumn: Hashable, Sendable, Codable {
     public let line: Int
     public let column: Int
     public let utf16Column: Int

@@ -399,7 +399,9 @@ public struct Parser {
             return nil
         }
         reportChildren(of: node, under: keyword.text)
-        guard let parsed = parseValue(key: key, keyword: keyword, value: value) else { return nil }
+        // A value that could not be read is kept as `.invalid`, so later stages know the user
+        // wrote it and do not also report it as missing.
+        let parsed = parseValue(key: key, keyword: keyword, value: value) ?? .invalid
         return PropertySyntax(key: key, keyRange: keyword.range, value: parsed, valueRange: value.range, range: line.range)
     }
 

@@ -53,7 +53,13 @@ public struct Checker: Sendable {
         return check(files: discovered.files, failures: discovered.failures)
     }
 
-    func check(files paths: [String], failures: [ModelDiscovery.Failure]) -> CheckReport {
+    /// Checks text that is not (or not yet) on disk — an editor's buffer, a rule example.
+    /// `path` names it in findings and anchors its `brug:` lines.
+    public func check(text: String, path: String) -> CheckReport {
+        check(files: [path], failures: [], overrides: [path: SourceFile(path: path, text: text)])
+    }
+
+    func check(files paths: [String], failures: [ModelDiscovery.Failure], overrides: [String: SourceFile] = [:]) -> CheckReport {
         var failures = failures
         var cache = SyntaxCache()
         var diagnostics: [Diagnostic] = []
@@ -62,7 +68,7 @@ public struct Checker: Sendable {
         var parsed: [(path: String, canonical: String, tree: SyntaxTree)] = []
 
         for path in paths {
-            switch loader.load(path) {
+            switch overrides[path].map({ Result<SourceFile, LoadFailure>.success($0) }) ?? loader.load(path) {
             case .failure(.tooLarge(let bytes, let limit)):
                 // A too-large model is a finding about the file, not a tool failure.
                 diagnostics.append(Diagnostic(
@@ -106,7 +112,8 @@ public struct Checker: Sendable {
                 files[file.path] = file
                 fileOrder.append(file.path)
             }
-            modelDiagnostics += RuleEngine.run(on: built.model, today: today)
+            let linksAreBroken = built.diagnostics.contains { ModelCode.all.map(\.code).contains($0.code) }
+            modelDiagnostics += RuleEngine.run(on: built.model, today: today, linksAreBroken: linksAreBroken)
             let modelFiles = Set(built.model.files)
             let ownParseErrors = diagnostics.contains { $0.severity == .error && modelFiles.contains($0.range.path) }
             models.append(CheckedModel(path: entry.path, model: built.model,

@@ -16,7 +16,8 @@ public struct ActivityWithoutOutcomeRule: Rule {
 
                 """,
         ],
-        nonTriggeringExamples: [RuleExample.valid])
+        nonTriggeringExamples: [RuleExample.valid],
+        readsLinks: true)
 
     public init() {}
 

@@ -26,6 +26,8 @@ public struct CycleRule: Rule {
         ],
         nonTriggeringExamples: [RuleExample.valid])
 
+    // A ring among the links that did resolve is real whatever else is broken, so this rule
+    // does not set `readsLinks`.
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {

@@ -17,7 +17,7 @@ public struct IndicatorWithoutBaselineRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         IndicatorFindings.missing(
-            in: context, where: { $0.baseline == nil },
+            in: context, property: .baseline, where: { $0.baseline == nil },
             message: { indicator, owner in
                 LocalizedText(da: "indikator \(indicator) under \(owner) har ingen baseline", en: "indicator \(indicator) under \(owner) has no baseline")
             },

@@ -17,7 +17,7 @@ public struct IndicatorWithoutDataSourceRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         IndicatorFindings.missing(
-            in: context, where: { $0.dataSource == nil },
+            in: context, property: .dataSource, where: { $0.dataSource == nil },
             message: { indicator, owner in
                 LocalizedText(da: "indikator \(indicator) under \(owner) har ingen datakilde", en: "indicator \(indicator) under \(owner) has no data source")
             },

@@ -17,7 +17,7 @@ public struct IndicatorWithoutFrequencyRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         IndicatorFindings.missing(
-            in: context, where: { $0.frequency == nil },
+            in: context, property: .frequency, where: { $0.frequency == nil },
             message: { indicator, owner in
                 LocalizedText(da: "indikator \(indicator) under \(owner) har ingen frekvens", en: "indicator \(indicator) under \(owner) has no frequency")
             },

@@ -17,7 +17,7 @@ public struct IndicatorWithoutTargetRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         IndicatorFindings.missing(
-            in: context, where: { $0.target == nil },
+            in: context, property: .target, where: { $0.target == nil },
             message: { indicator, owner in
                 LocalizedText(da: "indikator \(indicator) under \(owner) har intet mål", en: "indicator \(indicator) under \(owner) has no target")
             },

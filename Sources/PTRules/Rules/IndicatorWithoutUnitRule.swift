@@ -17,7 +17,7 @@ public struct IndicatorWithoutUnitRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         IndicatorFindings.missing(
-            in: context, where: { $0.unit == nil },
+            in: context, property: .unit, where: { $0.unit == nil },
             message: { indicator, owner in
                 LocalizedText(da: "indikator \(indicator) under \(owner) har ingen enhed", en: "indicator \(indicator) under \(owner) has no unit")
             },

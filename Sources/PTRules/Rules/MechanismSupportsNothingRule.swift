@@ -11,7 +11,8 @@ public struct MechanismSupportsNothingRule: Rule {
             da: "KL's trin 5: mekanismerne er det, der skal være til stede, for at aktiviteterne fører til delmål og slutmål (S004 l. 415-425). Uden »understøtter« kan ingen se, hvilken aktivitet der afhænger af den.",
             en: "KL's step 5: mechanisms are what must be present for activities to lead to outcomes (S004 l. 415-425). Without »supports« nobody can see which activity depends on it."),
         triggeringExamples: [RuleExample.replacing("  understøtter: A1\n", with: "")],
-        nonTriggeringExamples: [RuleExample.valid])
+        nonTriggeringExamples: [RuleExample.valid],
+        readsLinks: true)
 
     public init() {}
 

@@ -24,7 +24,8 @@ public struct OutcomeNotReachingFinalOutcomeRule: Rule {
 
                 """,
         ],
-        nonTriggeringExamples: [RuleExample.valid])
+        nonTriggeringExamples: [RuleExample.valid],
+        readsLinks: true)
 
     public init() {}
 

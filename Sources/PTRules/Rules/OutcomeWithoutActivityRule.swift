@@ -27,7 +27,8 @@ public struct OutcomeWithoutActivityRule: Rule {
 
                 """),
         ],
-        nonTriggeringExamples: [RuleExample.valid])
+        nonTriggeringExamples: [RuleExample.valid],
+        readsLinks: true)
 
     public init() {}
 

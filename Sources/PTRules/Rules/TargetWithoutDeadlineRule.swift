@@ -17,7 +17,7 @@ public struct TargetWithoutDeadlineRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         IndicatorFindings.missing(
-            in: context, where: { $0.target != nil && $0.target?.deadline == nil },
+            in: context, property: nil, where: { $0.target != nil && $0.target?.deadline == nil },
             message: { indicator, owner in
                 LocalizedText(da: "målet for indikator \(indicator) under \(owner) har ingen frist", en: "the target of indicator \(indicator) under \(owner) has no deadline")
             },

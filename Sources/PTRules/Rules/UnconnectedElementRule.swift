@@ -22,7 +22,8 @@ public struct UnconnectedElementRule: Rule {
 
                 """),
         ],
-        nonTriggeringExamples: [RuleExample.valid])
+        nonTriggeringExamples: [RuleExample.valid],
+        readsLinks: true)
 
     public init() {}
 
