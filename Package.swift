@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Source text, positions and bilingual text. No dependencies.
@@ -41,7 +42,10 @@ let package = Package(
         // The facade shared by the CLI and, later, the editor server.
         .target(
             name: "ProgramteoriKit",
-            dependencies: ["PTSource", "PTDiagnostics", "PTSyntax", "PTModel", "PTRules", "PTDiagram", "PTGraphviz"]
+            dependencies: [
+                "PTSource", "PTDiagnostics", "PTSyntax", "PTModel", "PTRules", "PTDiagram", "PTGraphviz",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
         ),
         // The command-line tool: a thin shell over ProgramteoriKit.
         .executableTarget(

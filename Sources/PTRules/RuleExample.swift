@@ -37,7 +37,7 @@ public enum RuleExample {
     /// The valid model with `old` replaced by `new`. `old` must occur in it.
     public static func replacing(_ old: String, with new: String) -> String {
         precondition(valid.contains(old), "rule example refers to text that is not in RuleExample.valid: \(old)")
-        return valid.replacingOccurrences(of: old, with: new)
+        return valid.replacingAll(old, with: new)
     }
 
     /// The valid model with `text` added at the end.
@@ -47,7 +47,8 @@ public enum RuleExample {
 }
 
 extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
+    /// Every occurrence of `target` replaced (PTRules does without Foundation).
+    public func replacingAll(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty else { return self }
         var result = ""
         var rest = self[...]

@@ -34,10 +34,17 @@ public struct CheckedModel: Sendable {
 public struct Checker: Sendable {
     public var today: DateValue
     public var loader: FileSystemLoader
+    /// `--strict`: every warning counts as an error.
+    public var strict: Bool
+    /// A configuration to use instead of looking for `programteori.toml` next to each model.
+    public var configuration: Configuration?
 
-    public init(today: DateValue = Checker.currentDate(), loader: FileSystemLoader = FileSystemLoader()) {
+    public init(today: DateValue = Checker.currentDate(), loader: FileSystemLoader = FileSystemLoader(),
+                strict: Bool = false, configuration: Configuration? = nil) {
         self.today = today
         self.loader = loader
+        self.strict = strict
+        self.configuration = configuration
     }
 
     /// Today's date in the local calendar; `PROGRAMTEORI_DATO=YYYY-MM-DD` fixes it (for golden
@@ -97,6 +104,21 @@ public struct Checker: Sendable {
             }
         }
 
+        var configurations: [String: Configuration] = [:]
+        func configuration(for modelPath: String) -> Configuration {
+            if let configuration = self.configuration { return configuration }
+            guard let path = ConfigurationLoader.find(from: modelPath) else { return Configuration() }
+            if let known = configurations[path] { return known }
+            let loaded = ConfigurationLoader.load(path)
+            diagnostics += loaded.diagnostics
+            if let file = loaded.file, files[path] == nil {
+                files[path] = file
+                fileOrder.append(path)
+            }
+            configurations[path] = loaded.configuration
+            return loaded.configuration
+        }
+
         var models: [CheckedModel] = []
         for entry in parsed {
             let isEmpty = entry.tree.header == nil && entry.tree.items.isEmpty
@@ -113,7 +135,9 @@ public struct Checker: Sendable {
                 fileOrder.append(file.path)
             }
             let linksAreBroken = built.diagnostics.contains { ModelCode.all.map(\.code).contains($0.code) }
-            modelDiagnostics += RuleEngine.run(on: built.model, today: today, linksAreBroken: linksAreBroken)
+            let severities = configuration(for: entry.path).severities()
+            modelDiagnostics += RuleEngine.run(on: built.model, today: today, linksAreBroken: linksAreBroken, severities: severities)
+            modelDiagnostics = suppress(modelDiagnostics, in: built.files, cache: cache)
             let modelFiles = Set(built.model.files)
             let ownParseErrors = diagnostics.contains { $0.severity == .error && modelFiles.contains($0.range.path) }
             models.append(CheckedModel(path: entry.path, model: built.model,
@@ -121,9 +145,29 @@ public struct Checker: Sendable {
             diagnostics += modelDiagnostics
         }
 
+        if strict {
+            diagnostics = diagnostics.map { diagnostic in
+                var raised = diagnostic
+                if raised.severity == .warning { raised.severity = .error }
+                return raised
+            }
+        }
         return CheckReport(
             diagnostics: Self.unique(diagnostics).sortedBySource(fileOrder: fileOrder),
             files: files, models: models, failures: failures, fileCount: paths.count)
+    }
+
+    /// Applies the `# programteori: ignorer …` comments of the model's files.
+    private func suppress(_ diagnostics: [Diagnostic], in modelFiles: [SourceFile], cache: SyntaxCache) -> [Diagnostic] {
+        var suppressions: [Suppression] = []
+        var problems: [Diagnostic] = []
+        for file in modelFiles {
+            guard let tree = cache.entries[loader.canonical(file.path)]?.tree else { continue }
+            let parsed = Suppressions.parse(tree) { RuleCatalogue.rule(code: $0)?.description.code }
+            suppressions += parsed.0
+            problems += parsed.1
+        }
+        return Suppressions.apply(suppressions, to: diagnostics) + problems
     }
 
     private func missingHeader(_ tree: SyntaxTree) -> Diagnostic {

@@ -21,7 +21,7 @@ public struct MissingFinalOutcomeRule: Rule {
                     frekvens: kvartalsvis
                     retning: op
 
-                """, with: "").replacingOccurrences(of: "  fører til: S1\n", with: ""),
+                """, with: "").replacingAll("  fører til: S1\n", with: ""),
         ],
         nonTriggeringExamples: [RuleExample.valid])
 

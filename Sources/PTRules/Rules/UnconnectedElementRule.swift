@@ -8,8 +8,8 @@ public struct UnconnectedElementRule: Rule {
         code: "PT205", name: "element.uforbundet", defaultSeverity: .warning,
         summary: LocalizedText(da: "Et element er ikke forbundet med noget.", en: "An element is connected to nothing."),
         rationale: LocalizedText(
-            da: "En programteori er en kæde af sammenhænge: »Synliggør hvilke virksomme mekanismer der skal være til stede for at aktiviteterne giver de ønskede resultater« (S004 l. 1519-1524). Et delmål, slutmål, en aktivitet eller en antagelse uden forbindelser indgår ikke i kæden — ofte er en »fører til« glemt. (Målgruppen er undtaget; mekanismer har deres egen regel, PT110.)",
-            en: "A program theory is a chain of causes (S004 l. 1519-1524). An outcome, final outcome, activity or assumption without links is not part of the chain — often a »leads to« is missing. (The target group is exempt; mechanisms have their own rule, PT110.)"),
+            da: "En programteori er en kæde af sammenhænge: »Synliggør hvilke virksomme mekanismer der skal være til stede for at aktiviteterne giver de ønskede resultater« (S004 l. 1519-1524). Et delmål, en aktivitet eller en antagelse uden forbindelser indgår ikke i kæden — ofte er en »fører til« glemt. (Målgruppen er undtaget; slutmål og mekanismer har deres egne regler, PT125 og PT110.)",
+            en: "A program theory is a chain of causes (S004 l. 1519-1524). An outcome, activity or assumption without links is not part of the chain — often a »leads to« is missing. (The target group is exempt; final outcomes and mechanisms have their own rules, PT125 and PT110.)"),
         triggeringExamples: [
             RuleExample.appending("""
                 delmål D9: Den unge har styr på sin økonomi
@@ -29,7 +29,7 @@ public struct UnconnectedElementRule: Rule {
 
     /// Kinds this rule covers; the more specific rules (PT106-PT108) skip isolated elements so
     /// one mistake gives one finding.
-    static let kinds: Set<ElementKind> = [.outcome, .finalOutcome, .activity, .assumption]
+    static let kinds: Set<ElementKind> = [.outcome, .activity, .assumption]
 
     public func check(_ context: RuleContext) -> [Finding] {
         context.model.elements.filter {
