@@ -19,11 +19,14 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Uddata: text (standard) eller json. (Output format.)")
     var format: Format = .text
 
+    @Flag(help: "Advarsler tæller som fejl (afslutningskode 1). (Treat warnings as errors.)")
+    var strict = false
+
     @OptionGroup var languageOption: LanguageOption
 
     func run() throws {
         let language = languageOption.language
-        let report = Checker().check(paths: paths)
+        let report = Checker(strict: strict).check(paths: paths)
         for failure in report.failures {
             Output.writeError("\(language == .danish ? "fejl" : "error"): \(failure.path): \(failure.message.text(in: language))\n")
         }
