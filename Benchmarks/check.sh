@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# How fast is `programteori check`, and does it grow linearly with the model?
+#
+#   Benchmarks/check.sh                 # 1 000, 10 000 and 100 000 elements, 10 runs each
+#   SIZES="1000 10000" RUNS=20 Benchmarks/check.sh
+#   SKIP_BUILD=1 Benchmarks/check.sh    # use the binary already in .build-bench
+#
+# Generates the models into Benchmarks/work/ (git-ignored), times `check` with hyperfine
+# (median of RUNS runs after WARMUP warm-up runs) and measures peak memory (max RSS) with
+# GNU time (median of RUNS runs). Prints a Markdown table for docs/ydelse.md.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+SIZES="${SIZES:-1000 10000 100000}"
+SEED="${SEED:-1}"
+MAX_FILE_SIZE=$((32 * 1024 * 1024))  # Sources/PTSyntax/Parser.swift: maxFileSize
+
+build
+machine
+echo "Kørsler: $RUNS (+ $WARMUP opvarmning) pr. størrelse; PROGRAMTEORI_DATO=$PROGRAMTEORI_DATO"
+echo
+
+declare -A MED RSS BYTES
+for n in $SIZES; do
+    file="$WORK/model-$n.pt"
+    python3 "$BENCH_DIR/generate-model.py" --elements "$n" --seed "$SEED" --out "$file"
+    BYTES[$n]=$(stat -c %s "$file")
+    if [ "${BYTES[$n]}" -gt "$MAX_FILE_SIZE" ]; then
+        echo "FEJL: $file er ${BYTES[$n]} bytes, over parserens grænse på $MAX_FILE_SIZE" >&2
+        exit 1
+    fi
+    # The model must check clean: exit 0 and no error (warnings would be listed here).
+    set +e
+    out=$("$BIN" check "$file" 2>&1)
+    rc=$?
+    set -e
+    if [ $rc -ne 0 ]; then
+        echo "FEJL: check $file gav afslutningskode $rc:" >&2
+        echo "$out" | tail -20 >&2
+        exit 1
+    fi
+    echo "  check: $(echo "$out" | tail -1)" >&2
+    read -r med _ _ < <(wall "check-$n" "'$BIN' check '$file'")
+    MED[$n]=$med
+    RSS[$n]=$(rss "'$BIN' check '$file'")
+done
+
+# The fixed cost of one run (process start, runtime, rule catalogue), for reading the ratios.
+python3 "$BENCH_DIR/generate-model.py" --elements 20 --seed "$SEED" --out "$WORK/model-20.pt" 2>/dev/null
+read -r base _ < <(wall "check-20" "'$BIN' check '$WORK/model-20.pt'")
+base_rss=$(rss "'$BIN' check '$WORK/model-20.pt'")
+
+echo
+echo "| elementer | fil (MB) | median (s) | elementer/s | MB/s | maks. RSS (MiB) | vækst tid | vækst RSS |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+prev=""
+for n in $SIZES; do
+    t=${MED[$n]}
+    growth="–"; growth_rss="–"
+    if [ -n "$prev" ]; then
+        growth="$(calc "f'{$t / ${MED[$prev]}:.1f}× (for {$n / $prev:g}× elementer)'")"
+        growth_rss="$(calc "f'{${RSS[$n]} / ${RSS[$prev]}:.1f}×'")"
+    fi
+    calc "f'| {$n:,} | {${BYTES[$n]} / 1e6:.1f} | {$t:.3f} | {$n / $t:,.0f} | {${BYTES[$n]} / 1e6 / $t:.1f} | {${RSS[$n]} / 1024:.0f} | $growth | $growth_rss |'" \
+        | sed 's/,/ /g'
+    prev=$n
+done
+echo
+calc "f'Fast omkostning pr. kørsel (model med 20 elementer): {$base * 1000:.0f} ms, maks. RSS {$base_rss / 1024:.0f} MiB.'"

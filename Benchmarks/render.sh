@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# How fast is `programteori render` (Graphviz in-process) compared with the `dot` program?
+#
+#   Benchmarks/render.sh                # 10 runs per measurement
+#   RUNS=20 SKIP_BUILD=1 Benchmarks/render.sh
+#
+# (a) each model in Models/ to SVG: `programteori render` (parse, check, DOT, layout, SVG)
+#     against `dot -Tsvg` on the DOT that `programteori render --format dot` wrote
+#     (layout and SVG only). Target: ≤ 1.5× dot's wall time.
+# (b) every model in Models/ copied COPIES (10) times: one `programteori render` call against a
+#     shell loop of `dot -Tsvg`, one process per diagram. Target: ≥ 4× faster.
+# (c) as (a), to PNG: `programteori render --format png` against `dot -Tpng` (both cairo).
+# Peak memory (max RSS) for each; for the dot loop it is the largest single dot process.
+# Work files go to Benchmarks/work/render/ (git-ignored). Prints Markdown tables.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+MODELS_DIR="${MODELS_DIR:-$ROOT/Models}"
+COPIES="${COPIES:-10}"
+
+build
+need dot graphviz
+if ! "$BIN" render --help 2>/dev/null | grep -q -- '--format'; then
+    echo "»programteori render« findes ikke endnu i $BIN (render --help nævner ikke --format)." >&2
+    exit 3
+fi
+
+R="$WORK/render"
+rm -rf "$R"
+mkdir -p "$R"/{models,many,dot-one,dot-many,out}
+
+machine
+echo "Graphviz: $(dot -V 2>&1)"
+echo "Kørsler: $RUNS (+ $WARMUP opvarmning) pr. måling; PROGRAMTEORI_DATO=$PROGRAMTEORI_DATO"
+
+# Models with a header (files pulled in with `brug:` are parts, not diagrams).
+mapfile -t MODELS < <(grep -l '^programteori' "$MODELS_DIR"/*.pt | sort)
+cp "$MODELS_DIR"/*.pt "$R/models/"
+
+# (b)'s input: COPIES copies of every model under new names, one flat folder.
+for ((k = 1; k <= COPIES; k++)); do
+    for m in "${MODELS[@]}"; do
+        base=$(basename "$m" .pt)
+        sed "s/^\(programteori:.*\)$/\1 (kopi $k)/" "$m" > "$R/many/$base-kopi$(printf %02d "$k").pt"
+    done
+done
+# Shared parts (files without a header, pulled in with `brug:`) go along unrenamed.
+for f in "$MODELS_DIR"/*.pt; do grep -q '^programteori' "$f" || cp "$f" "$R/many/"; done
+
+# The DOT each tool lays out: exactly what `programteori render` hands to libgvc.
+"$BIN" render "$R/models" --format dot --output "$R/dot-one" >/dev/null
+"$BIN" render "$R/many" --format dot --output "$R/dot-many" >/dev/null
+N_MANY=$(find "$R/dot-many" -name '*.dot' | wc -l)
+
+cat > "$R/dot-loop.sh" <<EOF
+# One dot process per diagram, as a shell script or Makefile would do it.
+for f in "$R"/dot-many/*.dot; do
+    dot -T"\$1" "\$f" -o "$R/out/loop-\$(basename "\$f" .dot).\$1"
+done
+EOF
+
+# A trivial graph: what starting dot costs, before any layout.
+echo 'digraph { a -> b }' > "$R/tiny.dot"
+read -r dot_start _ < <(wall "render-dot-start" "dot -Tsvg '$R/tiny.dot' -o '$R/out/tiny.svg'")
+
+fmt_s() { calc "f'{$1:.3f}'"; }
+mib() { calc "f'{$1 / 1024:.0f}'"; }
+
+one_format() {  # one_format <svg|png>
+    local format=$1 label
+    echo
+    if [ "$format" = svg ]; then label="(a) én model → SVG"; else label="(c) én model → PNG"; fi
+    echo "#### $label"
+    echo
+    echo "| model | elementer | programteori render (s) | dot -T$format (s) | forhold | maks. RSS programteori (MiB) | maks. RSS dot (MiB) | output |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---|"
+    local m base dotfile t_pt t_dot r_pt r_dot same n
+    for m in "$R"/models/*.pt; do
+        grep -q '^programteori' "$m" || continue
+        base=$(basename "$m" .pt)
+        dotfile=$(find "$R/dot-one" -name "$base.dot" | head -1)
+        [ -n "$dotfile" ] || { echo "ingen DOT for $base" >&2; exit 1; }
+        n=$(grep -cE '^(målgruppe|maalgruppe|slutmål|slutmaal|delmål|delmaal|aktivitet|mekanisme|virksom mekanisme|antagelse)\b' "$m" || true)
+        mkdir -p "$R/out/pt-$base"
+        read -r t_pt _ < <(wall "render-$format-pt-$base" "'$BIN' render '$m' --format $format --output '$R/out/pt-$base'")
+        read -r t_dot _ < <(wall "render-$format-dot-$base" "dot -T$format '$dotfile' -o '$R/out/dot-$base.$format'")
+        r_pt=$(rss "'$BIN' render '$m' --format $format --output '$R/out/pt-$base'")
+        r_dot=$(rss "dot -T$format '$dotfile' -o '$R/out/dot-$base.$format'")
+        # Same picture? SVG: identical apart from dot's version comment; PNG: same size in pixels.
+        local ours
+        ours=$(find "$R/out/pt-$base" -name "*.$format" | head -1)
+        if [ "$format" = svg ]; then
+            if diff -q <(grep -v '^<!--' "$ours") <(grep -v '^<!--' "$R/out/dot-$base.$format") >/dev/null; then same="samme SVG"; else same="SVG afviger"; fi
+        else
+            same=$(python3 - "$ours" "$R/out/dot-$base.$format" <<'PY'
+import struct, sys
+def size(p):
+    with open(p, "rb") as f:
+        head = f.read(24)
+    return struct.unpack(">II", head[16:24])
+a, b = size(sys.argv[1]), size(sys.argv[2])
+print(f"{a[0]}×{a[1]} px" + ("" if a == b else f" (dot: {b[0]}×{b[1]})"))
+PY
+)
+        fi
+        echo "| $base | $n | $(fmt_s "$t_pt") | $(fmt_s "$t_dot") | $(calc "f'{$t_pt / $t_dot:.2f}×'") | $(mib "$r_pt") | $(mib "$r_dot") | $same |"
+    done
+}
+
+one_format svg
+
+echo
+echo "#### (b) $N_MANY diagrammer → SVG: ét kald mod én dot-proces pr. diagram"
+echo
+echo "| måling | median (s) | CPU (s) | pr. diagram (ms) | maks. RSS (MiB) |"
+echo "|---|---:|---:|---:|---:|"
+read -r t_pt _ _ c_pt < <(wall "render-many-pt" "'$BIN' render '$R/many' --format svg --output '$R/out/many'")
+read -r t_loop _ _ c_loop < <(wall "render-many-dot" "sh '$R/dot-loop.sh' svg")
+r_pt=$(rss "'$BIN' render '$R/many' --format svg --output '$R/out/many'")
+r_loop=$(rss "sh '$R/dot-loop.sh' svg")
+echo "| programteori render ($N_MANY modeller, ét kald) | $(fmt_s "$t_pt") | $(fmt_s "$c_pt") | $(calc "f'{$t_pt / $N_MANY * 1000:.1f}'") | $(mib "$r_pt") |"
+echo "| løkke med dot -Tsvg ($N_MANY processer) | $(fmt_s "$t_loop") | $(fmt_s "$c_loop") | $(calc "f'{$t_loop / $N_MANY * 1000:.1f}'") | $(mib "$r_loop") |"
+echo "| **forhold (dot-løkke / programteori)** | **$(calc "f'{$t_loop / $t_pt:.2f}×'")** | | | |"
+echo
+echo "Opstart af dot alene (graf med to knuder): $(calc "f'{$dot_start * 1000:.1f}'") ms pr. proces."
+
+one_format png
