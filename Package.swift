@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "PTModelTests", dependencies: ["PTModel", "PTSyntax", "PTSource", "PTDiagnostics"]),
         .testTarget(name: "PTRulesTests", dependencies: ["PTRules", "PTModel", "ProgramteoriKit", "PTSource", "PTDiagnostics"]),
         .testTarget(name: "PTDiagnosticsTests", dependencies: ["PTDiagnostics", "PTSource"]),
-        .testTarget(name: "PTDiagramTests", dependencies: ["PTDiagram", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PTDiagramTests", dependencies: ["PTDiagram", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics", "PTGraphviz", "ProgramteoriKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PTGraphvizTests", dependencies: ["PTGraphviz"]),
         .testTarget(name: "CLITests", dependencies: ["ProgramteoriKit", "PTRules", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics"]),
     ],

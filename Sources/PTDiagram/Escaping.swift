@@ -1,0 +1,109 @@
+/// Escaping of user text for DOT, for Graphviz's HTML-like labels and for SVG/XML.
+///
+/// Graphviz substitutes `\N` (node name), `\G` (graph name), `\E`, `\T`, `\H` and `\L` in
+/// labels, quoted or HTML-like, even when the DOT comes through the C API; in HTML-like labels
+/// even `&#92;N` is substituted (the entity is decoded first). Every backslash of user text is
+/// therefore doubled, in both kinds of label. Control characters (which XML forbids and which
+/// break Graphviz's HTML parser) become spaces.
+public enum Escape {
+    /// Replaces control characters (tabs, line breaks, C0 and C1 controls) and the XML
+    /// non-characters U+FFFE/U+FFFF with a space.
+    public static func sanitize(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            scalars.append(isUnsafe(scalar) ? " " : scalar)
+        }
+        return String(scalars)
+    }
+
+    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+    }
+
+    /// The inside of a DOT double-quoted string: `\` → `\\`, `"` → `\"`.
+    public static func dotQuoted(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for character in sanitize(text) {
+            switch character {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Text inside an HTML-like label: `& < > "` as entities, `\` doubled.
+    public static func htmlLabelText(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for character in sanitize(text) {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\\": out += "\\\\"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Text or an attribute value in SVG/XML (no Graphviz involved: backslashes stay).
+    public static func xml(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for character in sanitize(text) {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
+
+/// Markup for an HTML-like label. The only ways to put user text in are `text(_:)` and the
+/// `lines` parameters, which escape it; tags come from the emitter's own code.
+public struct HTMLMarkup: Sendable, Hashable {
+    public private(set) var markup: String
+
+    init(raw markup: String) {
+        self.markup = markup
+    }
+
+    public static func text(_ text: String) -> HTMLMarkup {
+        HTMLMarkup(raw: Escape.htmlLabelText(text))
+    }
+
+    static func + (lhs: HTMLMarkup, rhs: HTMLMarkup) -> HTMLMarkup {
+        HTMLMarkup(raw: lhs.markup + rhs.markup)
+    }
+
+    static func += (lhs: inout HTMLMarkup, rhs: HTMLMarkup) {
+        lhs.markup += rhs.markup
+    }
+
+    static let empty = HTMLMarkup(raw: "")
+}
+
+/// A label is either HTML-like or plain text, chosen by the code that builds it and never
+/// guessed from the text (a title such as `<b>` must stay text).
+public enum DOTLabel: Sendable, Hashable {
+    case plain(String)
+    case html(HTMLMarkup)
+
+    /// The attribute value as written in DOT, delimiters included.
+    public var dot: String {
+        switch self {
+        case .plain(let text): "\"" + Escape.dotQuoted(text) + "\""
+        case .html(let markup): "<" + markup.markup + ">"
+        }
+    }
+}

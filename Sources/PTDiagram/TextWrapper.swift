@@ -1,0 +1,100 @@
+/// Breaks text into lines of at most a given width, because Graphviz never wraps.
+///
+/// Width is counted in *columns*: one per grapheme (what a reader sees as one character, so
+/// `æ`, `å` written with a combining ring, and a family emoji each count once), two for East
+/// Asian wide and full-width characters and for emoji presented as pictures. Lines break at
+/// whitespace; a word longer than the width is cut between graphemes. Runs of whitespace
+/// collapse to one space. A width of 0 or less means "do not wrap".
+public enum TextWrapper {
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        let words = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        guard !words.isEmpty else { return [] }
+        guard width > 0 else { return [words.joined(separator: " ")] }
+
+        var lines: [String] = []
+        var line = ""
+        var lineWidth = 0
+        for word in words {
+            let wordWidth = displayWidth(word)
+            if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
+                line += " " + word
+                lineWidth += 1 + wordWidth
+                continue
+            }
+            if lineWidth > 0 {
+                lines.append(line)
+                line = ""
+                lineWidth = 0
+            }
+            if wordWidth <= width {
+                line = word
+                lineWidth = wordWidth
+                continue
+            }
+            // Too long for any line: cut it, and keep the rest as the start of the next line.
+            for character in word {
+                let characterWidth = displayWidth(character)
+                if lineWidth > 0 && lineWidth + characterWidth > width {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                }
+                line.append(character)
+                lineWidth += characterWidth
+            }
+        }
+        if lineWidth > 0 { lines.append(line) }
+        return lines
+    }
+
+    /// Columns a text takes up: see the type's description.
+    public static func displayWidth(_ text: some StringProtocol) -> Int {
+        text.reduce(0) { $0 + displayWidth($1) }
+    }
+
+    public static func displayWidth(_ character: Character) -> Int {
+        guard let first = character.unicodeScalars.first else { return 0 }
+        if first.properties.isEmojiPresentation
+            || (first.properties.isEmoji && character.unicodeScalars.contains("\u{FE0F}")) {
+            return 2
+        }
+        return isWide(first.value) ? 2 : 1
+    }
+
+    /// East Asian Wide (W) and Fullwidth (F) ranges, after Unicode's EastAsianWidth.txt
+    /// (the common blocks; rarer ones count as narrow, which only makes a line a little long).
+    private static func isWide(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x1100...0x115F,  // Hangul Jamo initials
+             0x2E80...0x303E,  // CJK radicals, Kangxi, CJK symbols and punctuation
+             0x3041...0x33FF,  // Hiragana, Katakana, Bopomofo, CJK compatibility
+             0x3400...0x4DBF,  // CJK extension A
+             0x4E00...0x9FFF,  // CJK unified ideographs
+             0xA000...0xA4CF,  // Yi
+             0xAC00...0xD7A3,  // Hangul syllables
+             0xF900...0xFAFF,  // CJK compatibility ideographs
+             0xFE30...0xFE4F,  // CJK compatibility forms
+             0xFF00...0xFF60,  // Fullwidth forms
+             0xFFE0...0xFFE6,
+             0x20000...0x3FFFD:  // CJK extensions B and later
+            true
+        default:
+            false
+        }
+    }
+
+    /// Shortens text to at most `width` columns, ending in `…` when something was cut.
+    public static func truncate(_ text: String, width: Int) -> String {
+        guard width > 0, displayWidth(text) > width else { return text }
+        var result = ""
+        var used = 0
+        for character in text {
+            let characterWidth = displayWidth(character)
+            if used + characterWidth > width - 1 { break }
+            result.append(character)
+            used += characterWidth
+        }
+        while result.last?.isWhitespace == true { result.removeLast() }
+        return result + "…"
+    }
+}
