@@ -1,14 +1,155 @@
 import ArgumentParser
+import Foundation
+import PTDiagnostics
+import PTDiagram
+import PTSource
+import ProgramteoriKit
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Tegn programteorier som SVG, PNG, PDF eller DOT. (Render diagrams.)")
+        abstract: "Tegn programteorier som SVG, PNG, PDF eller DOT. (Render diagrams.)",
+        discussion: """
+            Én fil pr. model og format, opkaldt efter modelfilen: Models/x.pt → MAPPE/x.svg.
+            Modeller i undermapper af en angivet mappe beholder deres undermappe.
+            En model med fejl tegnes ikke (fejlene vises som ved check), medmindre --tving er givet.
 
-    @Argument(help: "Filer eller mapper med .pt-filer.")
+            Eksempler:
+              programteori render model.pt
+              programteori render Models/ --format svg,png,pdf --output Output
+              programteori render model.pt --visning oversigt --tema print
+
+            Afslutningskode 0: alt tegnet; 1: fejl i modellerne; 2: forkert brug, fil- eller tegnefejl.
+            """)
+
+    @Argument(help: "Filer eller mapper med .pt-filer. (Files or folders.)")
     var paths: [String]
 
+    @Option(help: "Formater, adskilt med komma: svg, png, pdf, dot. (Formats.)")
+    var format: String = "svg"
+
+    @Option(name: [.short, .long], help: "Mappen filerne skrives i; oprettes om nødvendigt. (Output folder.)")
+    var output: String = "."
+
+    @Option(name: [.customLong("visning"), .customLong("view")],
+            help: "detaljeret (alt) eller oversigt (målgruppe, delmål og slutmål). (View: detailed or overview.)")
+    var view: String = DiagramView.detailed.rawValue
+
+    @Option(name: [.customLong("tema"), .customLong("theme")],
+            help: "standard, print (gråtoner til sort-hvid tryk) eller kontrast (farveblind-venlig). (Theme.)")
+    var theme: String = ThemeName.standard.rawValue
+
+    @Flag(name: [.customLong("uden-indikatorer"), .customLong("no-indicators")],
+          help: "Vis ikke indikatorerne under delmål og slutmål. (Hide indicators.)")
+    var hideIndicators = false
+
+    @Option(name: [.customLong("bredde"), .customLong("width")],
+            help: "Tekstbredde i tegn, fx aktivitet=28 (kan gentages; 0 = ingen ombrydning). (Wrap width.)")
+    var widths: [String] = []
+
+    @Option(help: "Sekunder layoutet må tage, før det stoppes (0 = ingen grænse, i samme proces). (Layout timeout.)")
+    var timeout: Double = 20
+
+    @Flag(name: [.customLong("tving"), .customLong("force")],
+          help: "Tegn også modeller med fejl. (Render models with errors too.)")
+    var force = false
+
+    @OptionGroup var languageOption: LanguageOption
+
+    func validate() throws {
+        if case .failure(let error) = DiagramFormat.list(format) {
+            throw ValidationError(error.message.da + " (" + error.message.en + ")")
+        }
+        if DiagramView(name: view) == nil {
+            throw ValidationError("ukendt visning »\(view)«; brug detaljeret eller oversigt (unknown view; use detailed or overview)")
+        }
+        if ThemeName(name: theme) == nil {
+            throw ValidationError("ukendt tema »\(theme)«; brug standard, print eller kontrast (unknown theme; use standard, print or contrast)")
+        }
+        var wrap = WrapWidths()
+        for setting in widths {
+            if let message = wrap.apply(setting) {
+                throw ValidationError(message.da + " (" + message.en + ")")
+            }
+        }
+        if !(timeout >= 0 && timeout <= 3600) {
+            throw ValidationError("--timeout skal være mellem 0 og 3600 sekunder (must be between 0 and 3600 seconds)")
+        }
+    }
+
     func run() throws {
-        throw ValidationError("render er endnu ikke bygget (not built yet)")
+        let language = languageOption.language
+        var wrap = WrapWidths()
+        for setting in widths { _ = wrap.apply(setting) }
+        let options = DiagramOptions(
+            view: DiagramView(name: view) ?? .detailed, theme: ThemeName(name: theme) ?? .standard,
+            showIndicators: !hideIndicators, language: language, wrap: wrap)
+        let layout: LayoutMode = timeout > 0
+            ? .childProcess(executable: Self.executablePath, timeoutSeconds: timeout)
+            : .inProcess
+        let formats = (try? DiagramFormat.list(format).get()) ?? [.svg]
+        let request = RenderRequest(paths: paths, formats: formats, outputDirectory: output, force: force,
+                                    renderer: DiagramRenderer(options: options, layout: layout))
+        let report = DiagramRenderer.run(request)
+
+        let danish = language == .danish
+        let errorWord = danish ? "fejl" : "error"
+        for failure in report.check.failures {
+            Output.writeError("\(errorWord): \(failure.path): \(failure.message.text(in: language))\n")
+        }
+        for failure in report.requestFailures {
+            Output.writeError("\(errorWord): \(failure.text(in: language))\n")
+        }
+
+        // Diagnostics as `check` shows them: every error, and everything about a model that
+        // was not drawn cleanly.
+        var troubled: Set<String> = []
+        for result in report.results {
+            let clean: Bool
+            switch result.outcome {
+            case .written: clean = !result.hasErrors
+            case .skippedForErrors, .failed: clean = false
+            }
+            if !clean, let model = report.check.models.first(where: { $0.path == result.path }) {
+                troubled.formUnion(model.model.files)
+                troubled.insert(result.path)
+            }
+        }
+        let shown = report.diagnostics.filter { $0.severity == .error || troubled.contains($0.range.path) }
+        if !shown.isEmpty {
+            let files = report.check.files
+            let renderer = TextRenderer(language: language, useColor: Output.useColor, source: { files[$0] })
+            Output.write(renderer.render(shown, fileCount: report.check.fileCount))
+        }
+
+        for result in report.results {
+            switch result.outcome {
+            case .written(let files):
+                Output.write((danish ? "tegnet: " : "rendered: ") + "\(result.path) → \(files.joined(separator: ", "))\n")
+            case .skippedForErrors:
+                Output.write(danish
+                    ? "ikke tegnet: \(result.path) har fejl (ret dem, eller tegn alligevel med --tving)\n"
+                    : "not rendered: \(result.path) has errors (fix them, or render anyway with --force)\n")
+            case .failed(let failure):
+                if failure.kind == .tooLarge {
+                    Output.write(danish ? "ikke tegnet: \(result.path) er for stor\n" : "not rendered: \(result.path) is too large\n")
+                    continue
+                }
+                var text = "\(errorWord): \(result.path): \(failure.message.text(in: language))\n"
+                if let details = failure.details, !details.isEmpty {
+                    text += (danish ? "Graphviz sagde:\n" : "Graphviz said:\n") + details + "\n"
+                }
+                Output.writeError(text)
+            }
+        }
+
+        if report.hasFailures { throw ExitCode(2) }
+        if report.hasErrors { throw ExitCode(1) }
+    }
+
+    /// This program, for the layout worker.
+    static var executablePath: String {
+        if let path = Bundle.main.executablePath { return path }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
     }
 }

@@ -1,0 +1,159 @@
+import Foundation
+import PTDiagnostics
+import PTDiagram
+import PTGraphviz
+import PTModel
+import PTSource
+
+/// Codes for what `render` finds about a model that `check` does not.
+public enum RenderCode {
+    /// The model is past `DiagramLimits`: an error for `render` only.
+    public static let tooLarge = DiagnosticCode("PT301", "diagram.for-stort", .error)
+}
+
+/// One model's diagram in every format asked for.
+public struct RenderedDiagram: Sendable {
+    public let diagram: Diagram
+    public let dot: String
+    /// Bytes per format, ready to write (the SVG already finished: accessible, dark mode).
+    public let outputs: [DiagramFormat: Data]
+}
+
+/// Model → diagram → DOT → Graphviz → bytes. Shared by the CLI and the editor server.
+public struct DiagramRenderer: Sendable {
+    public var options: DiagramOptions
+    public var layout: LayoutMode
+
+    public init(options: DiagramOptions = DiagramOptions(), layout: LayoutMode = .inProcess) {
+        self.options = options
+        self.layout = layout
+    }
+
+    /// The diagnostic for a model too large to draw, pointing at its header; nil if it fits.
+    public func sizeDiagnostic(for model: ProgramTheory, path: String) -> Diagnostic? {
+        guard let message = options.limits.problem(for: model) else { return nil }
+        let limits = options.limits
+        return Diagnostic(
+            RenderCode.tooLarge,
+            range: model.header?.range ?? SourceRange(path: path, start: 0, end: 0),
+            message: message,
+            help: LocalizedText(
+                da: "del programteorien op i flere modeller (fx én pr. slutmål), der hver kan læses på én side; grænsen er \(limits.maxElements) elementer og \(limits.maxLinks) forbindelser",
+                en: "split the programme theory into several models (e.g. one per final outcome) that each fit on a page; the limit is \(limits.maxElements) elements and \(limits.maxLinks) connections"))
+    }
+
+    public func render(_ model: ProgramTheory, formats: [DiagramFormat]) throws(RenderFailure) -> RenderedDiagram {
+        if let message = options.limits.problem(for: model) {
+            throw RenderFailure(kind: .tooLarge, message: message)
+        }
+        let diagram = Diagram.build(from: model, options: options)
+        let dot = diagram.dot()
+        let graphvizFormats = formats.compactMap(\.graphviz)
+        let rendered = try Layout.render(dot: dot, formats: graphvizFormats, mode: layout)
+        var outputs: [DiagramFormat: Data] = [:]
+        for format in formats {
+            switch format {
+            case .dot:
+                outputs[.dot] = Data(dot.utf8)
+            case .svg:
+                let svg = String(decoding: rendered[.svg] ?? Data(), as: UTF8.self)
+                outputs[.svg] = Data(diagram.finishSVG(svg).utf8)
+            case .png, .pdf:
+                outputs[format] = rendered[format.graphviz!] ?? Data()
+            }
+        }
+        return RenderedDiagram(diagram: diagram, dot: dot, outputs: outputs)
+    }
+}
+
+/// What `render` was asked to do.
+public struct RenderRequest: Sendable {
+    public var paths: [String]
+    public var formats: [DiagramFormat]
+    public var outputDirectory: String
+    /// Draw models that have errors too (`--tving`).
+    public var force: Bool
+    public var renderer: DiagramRenderer
+
+    public init(paths: [String], formats: [DiagramFormat], outputDirectory: String, force: Bool = false, renderer: DiagramRenderer = DiagramRenderer()) {
+        self.paths = paths
+        self.formats = formats
+        self.outputDirectory = outputDirectory
+        self.force = force
+        self.renderer = renderer
+    }
+}
+
+/// What `render` did, model by model.
+public struct RenderReport: Sendable {
+    public enum Outcome: Sendable {
+        /// The files written, in the order of the formats.
+        case written([String])
+        /// Not drawn because the model has errors and `--tving` was not given.
+        case skippedForErrors
+        case failed(RenderFailure)
+    }
+
+    public struct ModelResult: Sendable {
+        public let path: String
+        public let hasErrors: Bool
+        public let outcome: Outcome
+    }
+
+    public let check: CheckReport
+    /// Diagnostics of `check` plus those of `render` (a model too large to draw).
+    public let diagnostics: [Diagnostic]
+    public let results: [ModelResult]
+    /// Problems with the request itself (two models that would write the same file).
+    public let requestFailures: [LocalizedText]
+
+    /// A model had errors (exit 1), as for `check`.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Something could not be read, written or drawn (exit 2).
+    public var hasFailures: Bool {
+        !check.failures.isEmpty || !requestFailures.isEmpty || results.contains {
+            if case .failed(let failure) = $0.outcome { failure.kind != .tooLarge } else { false }
+        }
+    }
+}
+
+extension DiagramRenderer {
+    /// Checks the models under `request.paths`, draws those without errors (all with
+    /// `force`) and writes one file per model and format under `request.outputDirectory`.
+    public static func run(_ request: RenderRequest, checker: Checker = Checker()) -> RenderReport {
+        let check = checker.check(paths: request.paths)
+        var diagnostics = check.diagnostics
+        let names = OutputNaming.names(for: check.models.map(\.path), arguments: request.paths)
+        if !names.collisions.isEmpty {
+            return RenderReport(check: check, diagnostics: diagnostics, results: [], requestFailures: names.collisions)
+        }
+        var results: [RenderReport.ModelResult] = []
+        for checked in check.models {
+            if checked.hasErrors && !request.force {
+                results.append(.init(path: checked.path, hasErrors: true, outcome: .skippedForErrors))
+                continue
+            }
+            if let tooLarge = request.renderer.sizeDiagnostic(for: checked.model, path: checked.path) {
+                diagnostics.append(tooLarge)
+                results.append(.init(path: checked.path, hasErrors: checked.hasErrors, outcome: .failed(
+                    RenderFailure(kind: .tooLarge, message: tooLarge.message))))
+                continue
+            }
+            let base = (request.outputDirectory as NSString).appendingPathComponent(names.names[checked.path] ?? "diagram")
+            do {
+                let rendered = try request.renderer.render(checked.model, formats: request.formats)
+                var written: [String] = []
+                for format in request.formats {
+                    let path = base + "." + format.fileExtension
+                    try AtomicFile.write(rendered.outputs[format] ?? Data(), to: path)
+                    written.append(path)
+                }
+                results.append(.init(path: checked.path, hasErrors: checked.hasErrors, outcome: .written(written)))
+            } catch {
+                results.append(.init(path: checked.path, hasErrors: checked.hasErrors, outcome: .failed(error)))
+            }
+        }
+        return RenderReport(check: check, diagnostics: diagnostics, results: results, requestFailures: [])
+    }
+}
