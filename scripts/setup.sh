@@ -4,7 +4,8 @@
 #   graphviz         the dot command (benchmarks compare with it; `dot -c` repairs plugin config)
 #   fonts-dejavu-core + fontconfig   the pinned font, so æøå never turn into boxes
 #   poppler-utils    pdfinfo/pdftoppm: the tests check that our PDFs open
-#   python3-jsonschema (pip)         the tests validate our SARIF against the official schema
+#   jsonschema, pyyaml (pip)         the tests validate our SARIF against the official schema
+#                                    and the pipeline examples in docs/pipelines as YAML
 set -euo pipefail
 
 missing=()
@@ -29,6 +30,6 @@ if [ -d "$plugin_dir" ] && ! ls "$plugin_dir"/config* >/dev/null 2>&1; then
   dot -c
 fi
 
-if ! python3 -c "import jsonschema" >/dev/null 2>&1; then
-  python3 -m pip install --quiet jsonschema
+if ! python3 -c "import jsonschema, yaml" >/dev/null 2>&1; then
+  python3 -m pip install --quiet jsonschema pyyaml
 fi

@@ -21,14 +21,15 @@ public struct SARIFRenderer: Sendable {
     /// The version of programteori, e.g. `0.1.0` (written as `version`, and as `semanticVersion`
     /// when it is one).
     public let toolVersion: String
-    /// Where people read about programteori (absolute URL).
-    public let informationURI: String
+    /// Where people read about programteori (absolute URL); left out of the log when nil
+    /// (the project has no public home yet).
+    public let informationURI: String?
     /// What is known about the rules; codes without an entry still render.
     public let rules: [RuleMetadata]
     /// Looks up the file behind a range; a finding in a file we cannot show still renders, at line 1.
     public let source: @Sendable (String) -> SourceFile?
 
-    public init(language: Language, toolVersion: String, informationURI: String, rules: [RuleMetadata],
+    public init(language: Language, toolVersion: String, informationURI: String? = nil, rules: [RuleMetadata],
                 source: @escaping @Sendable (String) -> SourceFile?) {
         self.language = language
         self.toolVersion = toolVersion
@@ -292,7 +293,7 @@ enum SARIF {
 
     struct ToolComponent: Encodable {
         let name: String
-        let informationUri: String
+        let informationUri: String?
         let semanticVersion: String?
         let version: String
         let language: String

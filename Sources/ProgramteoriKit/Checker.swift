@@ -19,8 +19,10 @@ public struct CheckReport: Sendable {
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// How many files were given or found (not counting included parts).
-    public let fileCount: Int
+    /// The files given or found, in order (not counting included parts).
+    public let checkedFiles: [String]
+
+    public var fileCount: Int { checkedFiles.count }
 }
 
 public struct CheckedModel: Sendable {
@@ -154,7 +156,7 @@ public struct Checker: Sendable {
         }
         return CheckReport(
             diagnostics: Self.unique(diagnostics).sortedBySource(fileOrder: fileOrder),
-            files: files, models: models, failures: failures, fileCount: paths.count)
+            files: files, models: models, failures: failures, checkedFiles: paths)
     }
 
     /// Applies the `# programteori: ignorer …` comments of the model's files.

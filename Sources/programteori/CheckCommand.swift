@@ -1,4 +1,6 @@
 import ArgumentParser
+
+extension ReportFormat: ExpressibleByArgument {}
 import PTDiagnostics
 import PTSource
 import ProgramteoriKit
@@ -9,15 +11,12 @@ struct CheckCommand: ParsableCommand {
         abstract: "Tjek programteorier for fejl og mangler. (Check program theories.)",
         discussion: "Mapper gennemsøges for .pt-filer. Afslutningskode 0: ingen fejl; 1: fejl fundet; 2: forkert brug eller filfejl.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
 
     @Argument(help: "Filer eller mapper med .pt-filer. (Files or folders.)")
     var paths: [String]
 
-    @Option(help: "Uddata: text (standard) eller json. (Output format.)")
-    var format: Format = .text
+    @Option(help: "Uddata: text (standard), json, sarif (GitHub code scanning), junit (GitLab, Azure DevOps) eller github (annotationer).")
+    var format: ReportFormat = .text
 
     @Flag(help: "Advarsler tæller som fejl (afslutningskode 1). (Treat warnings as errors.)")
     var strict = false
@@ -30,15 +29,7 @@ struct CheckCommand: ParsableCommand {
         for failure in report.failures {
             Output.writeError("\(language == .danish ? "fejl" : "error"): \(failure.path): \(failure.message.text(in: language))\n")
         }
-        let files = report.files
-        let source: @Sendable (String) -> SourceFile? = { files[$0] }
-        switch format {
-        case .text:
-            let renderer = TextRenderer(language: language, useColor: Output.useColor, source: source)
-            Output.write(renderer.render(report.diagnostics, fileCount: report.fileCount))
-        case .json:
-            Output.write(JSONRenderer(language: language, source: source).render(report.diagnostics, fileCount: report.fileCount))
-        }
+        Output.write(format.render(report, language: language, useColor: Output.useColor))
         if !report.failures.isEmpty { throw ExitCode(2) }
         if report.hasErrors { throw ExitCode(1) }
     }
