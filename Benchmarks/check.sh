@@ -20,6 +20,11 @@ machine
 echo "Kørsler: $RUNS (+ $WARMUP opvarmning) pr. størrelse; PROGRAMTEORI_DATO=$PROGRAMTEORI_DATO"
 echo
 
+# The fixed cost of one run (process start, runtime, rule catalogue), for reading the ratios.
+python3 "$BENCH_DIR/generate-model.py" --elements 20 --seed "$SEED" --out "$WORK/model-20.pt" 2>/dev/null
+read -r base _ < <(wall "check-20" "'$BIN' check '$WORK/model-20.pt'")
+base_rss=$(rss "'$BIN' check '$WORK/model-20.pt'")
+
 declare -A MED RSS BYTES
 for n in $SIZES; do
     file="$WORK/model-$n.pt"
@@ -45,25 +50,23 @@ for n in $SIZES; do
     RSS[$n]=$(rss "'$BIN' check '$file'")
 done
 
-# The fixed cost of one run (process start, runtime, rule catalogue), for reading the ratios.
-python3 "$BENCH_DIR/generate-model.py" --elements 20 --seed "$SEED" --out "$WORK/model-20.pt" 2>/dev/null
-read -r base _ < <(wall "check-20" "'$BIN' check '$WORK/model-20.pt'")
-base_rss=$(rss "'$BIN' check '$WORK/model-20.pt'")
-
 echo
-echo "| elementer | fil (MB) | median (s) | elementer/s | MB/s | maks. RSS (MiB) | vækst tid | vækst RSS |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| elementer | fil (MB) | median (s) | elementer/s | MB/s | maks. RSS (MiB) | vækst tid | vækst tid minus fast omk. | vækst RSS |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 prev=""
 for n in $SIZES; do
     t=${MED[$n]}
-    growth="–"; growth_rss="–"
+    growth="–"; growth_net="–"; growth_rss="–"
     if [ -n "$prev" ]; then
         growth="$(calc "f'{$t / ${MED[$prev]}:.1f}× (for {$n / $prev:g}× elementer)'")"
+        growth_net="$(calc "f'{($t - $base) / (${MED[$prev]} - $base):.1f}×'")"
         growth_rss="$(calc "f'{${RSS[$n]} / ${RSS[$prev]}:.1f}×'")"
     fi
-    calc "f'| {$n:,} | {${BYTES[$n]} / 1e6:.1f} | {$t:.3f} | {$n / $t:,.0f} | {${BYTES[$n]} / 1e6 / $t:.1f} | {${RSS[$n]} / 1024:.0f} | $growth | $growth_rss |'" \
+    calc "f'| {$n:,} | {${BYTES[$n]} / 1e6:.1f} | {$t:.3f} | {$n / $t:,.0f} | {${BYTES[$n]} / 1e6 / $t:.1f} | {${RSS[$n]} / 1024:.0f} | $growth | $growth_net | $growth_rss |'" \
         | sed 's/,/ /g'
     prev=$n
 done
 echo
 calc "f'Fast omkostning pr. kørsel (model med 20 elementer): {$base * 1000:.0f} ms, maks. RSS {$base_rss / 1024:.0f} MiB.'"
+echo
+echo "Belastning ved slut (1/5/15 min): $(load)"

@@ -62,7 +62,12 @@ rss() {  # rss <command-string>
 # Arithmetic with Python (bash has no floats).
 calc() { python3 -c "print($1)"; }
 
+# The 1-, 5- and 15-minute load averages: on a shared machine a load above the core count
+# during a run means other work competed for the CPU, and the wall times are inflated.
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
 machine() {
     echo "Maskine: $(nproc) kerner, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
     echo "Værktøj: $("$BIN" --version 2>/dev/null || echo '?'), git $(cd "$ROOT" && git describe --always --dirty), $(hyperfine --version)"
+    echo "Belastning ved start (1/5/15 min): $(load)"
 }

@@ -10,7 +10,11 @@
 # (b) every model in Models/ copied COPIES (10) times: one `programteori render` call against a
 #     shell loop of `dot -Tsvg`, one process per diagram. Target: ≥ 4× faster.
 # (c) as (a), to PNG: `programteori render --format png` against `dot -Tpng` (both cairo).
-# Peak memory (max RSS) for each; for the dot loop it is the largest single dot process.
+# Each `programteori render` is measured twice: as shipped (`--timeout 20`: layout runs in a
+# child process, `programteori _layout`, one per diagram, so a runaway layout can be stopped) and
+# with `--timeout 0` (layout in the same process, through libgvc).
+# Peak memory (max RSS) for each: GNU time reports the largest single process of the tree
+# (for the dot loop: the largest dot; for render: the parent or its largest child).
 # Work files go to Benchmarks/work/render/ (git-ignored). Prints Markdown tables.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -72,38 +76,38 @@ one_format() {  # one_format <svg|png>
     if [ "$format" = svg ]; then label="(a) én model → SVG"; else label="(c) én model → PNG"; fi
     echo "#### $label"
     echo
-    echo "| model | elementer | programteori render (s) | dot -T$format (s) | forhold | maks. RSS programteori (MiB) | maks. RSS dot (MiB) | output |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---|"
-    local m base dotfile t_pt t_dot r_pt r_dot same n
+    echo "| model | elementer | render (s) | render --timeout 0 (s) | dot -T$format (s) | forhold | forhold, --timeout 0 | maks. RSS render / --timeout 0 / dot (MiB) | samme layout? |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
+    local m base dotfile t_pt t_in t_dot r_pt r_in r_dot same n ours
     for m in "$R"/models/*.pt; do
         grep -q '^programteori' "$m" || continue
         base=$(basename "$m" .pt)
         dotfile=$(find "$R/dot-one" -name "$base.dot" | head -1)
         [ -n "$dotfile" ] || { echo "ingen DOT for $base" >&2; exit 1; }
         n=$(grep -cE '^(målgruppe|maalgruppe|slutmål|slutmaal|delmål|delmaal|aktivitet|mekanisme|virksom mekanisme|antagelse)\b' "$m" || true)
-        mkdir -p "$R/out/pt-$base"
-        read -r t_pt _ < <(wall "render-$format-pt-$base" "'$BIN' render '$m' --format $format --output '$R/out/pt-$base'")
-        read -r t_dot _ < <(wall "render-$format-dot-$base" "dot -T$format '$dotfile' -o '$R/out/dot-$base.$format'")
-        r_pt=$(rss "'$BIN' render '$m' --format $format --output '$R/out/pt-$base'")
-        r_dot=$(rss "dot -T$format '$dotfile' -o '$R/out/dot-$base.$format'")
-        # Same picture? SVG: identical apart from dot's version comment; PNG: same size in pixels.
-        local ours
+        local pt="'$BIN' render '$m' --format $format --output '$R/out/pt-$base'"
+        local in="'$BIN' render '$m' --format $format --timeout 0 --output '$R/out/in-$base'"
+        local dt="dot -T$format '$dotfile' -o '$R/out/dot-$base.$format'"
+        read -r t_pt _ < <(wall "render-$format-pt-$base" "$pt")
+        read -r t_in _ < <(wall "render-$format-in-$base" "$in")
+        read -r t_dot _ < <(wall "render-$format-dot-$base" "$dt")
+        r_pt=$(rss "$pt"); r_in=$(rss "$in"); r_dot=$(rss "$dt")
+        # Same drawing? Our SVG adds a title, a description and styles, so compare the canvas:
+        # the SVG viewBox, or the PNG's size in pixels.
         ours=$(find "$R/out/pt-$base" -name "*.$format" | head -1)
-        if [ "$format" = svg ]; then
-            if diff -q <(grep -v '^<!--' "$ours") <(grep -v '^<!--' "$R/out/dot-$base.$format") >/dev/null; then same="samme SVG"; else same="SVG afviger"; fi
-        else
-            same=$(python3 - "$ours" "$R/out/dot-$base.$format" <<'PY'
-import struct, sys
-def size(p):
-    with open(p, "rb") as f:
-        head = f.read(24)
-    return struct.unpack(">II", head[16:24])
-a, b = size(sys.argv[1]), size(sys.argv[2])
-print(f"{a[0]}×{a[1]} px" + ("" if a == b else f" (dot: {b[0]}×{b[1]})"))
+        same=$(python3 - "$ours" "$R/out/dot-$base.$format" "$format" <<'PY'
+import re, struct, sys
+def canvas(p, fmt):
+    data = open(p, "rb").read()
+    if fmt == "svg":
+        return re.search(rb'viewBox="([^"]*)"', data).group(1).decode()
+    w, h = struct.unpack(">II", data[16:24])
+    return f"{w}×{h} px"
+a, b = canvas(sys.argv[1], sys.argv[3]), canvas(sys.argv[2], sys.argv[3])
+print(("ja, " + a) if a == b else f"NEJ: {a} / dot {b}")
 PY
 )
-        fi
-        echo "| $base | $n | $(fmt_s "$t_pt") | $(fmt_s "$t_dot") | $(calc "f'{$t_pt / $t_dot:.2f}×'") | $(mib "$r_pt") | $(mib "$r_dot") | $same |"
+        echo "| $base | $n | $(fmt_s "$t_pt") | $(fmt_s "$t_in") | $(fmt_s "$t_dot") | $(calc "f'{$t_pt / $t_dot:.2f}×'") | $(calc "f'{$t_in / $t_dot:.2f}×'") | $(mib "$r_pt") / $(mib "$r_in") / $(mib "$r_dot") | $same |"
     done
 }
 
@@ -112,16 +116,22 @@ one_format svg
 echo
 echo "#### (b) $N_MANY diagrammer → SVG: ét kald mod én dot-proces pr. diagram"
 echo
-echo "| måling | median (s) | CPU (s) | pr. diagram (ms) | maks. RSS (MiB) |"
-echo "|---|---:|---:|---:|---:|"
-read -r t_pt _ _ c_pt < <(wall "render-many-pt" "'$BIN' render '$R/many' --format svg --output '$R/out/many'")
+echo "| måling | median (s) | CPU (s) | pr. diagram (ms) | maks. RSS (MiB) | dot-løkke / denne |"
+echo "|---|---:|---:|---:|---:|---:|"
 read -r t_loop _ _ c_loop < <(wall "render-many-dot" "sh '$R/dot-loop.sh' svg")
-r_pt=$(rss "'$BIN' render '$R/many' --format svg --output '$R/out/many'")
 r_loop=$(rss "sh '$R/dot-loop.sh' svg")
-echo "| programteori render ($N_MANY modeller, ét kald) | $(fmt_s "$t_pt") | $(fmt_s "$c_pt") | $(calc "f'{$t_pt / $N_MANY * 1000:.1f}'") | $(mib "$r_pt") |"
-echo "| løkke med dot -Tsvg ($N_MANY processer) | $(fmt_s "$t_loop") | $(fmt_s "$c_loop") | $(calc "f'{$t_loop / $N_MANY * 1000:.1f}'") | $(mib "$r_loop") |"
-echo "| **forhold (dot-løkke / programteori)** | **$(calc "f'{$t_loop / $t_pt:.2f}×'")** | | | |"
+many_row() {  # many_row <label> <extra options>
+    local t c r
+    read -r t _ _ c < <(wall "render-many-pt$2" "'$BIN' render '$R/many' --format svg $2 --output '$R/out/many'")
+    r=$(rss "'$BIN' render '$R/many' --format svg $2 --output '$R/out/many'")
+    echo "| $1 | $(fmt_s "$t") | $(fmt_s "$c") | $(calc "f'{$t / $N_MANY * 1000:.1f}'") | $(mib "$r") | **$(calc "f'{$t_loop / $t:.2f}×'")** |"
+}
+many_row "programteori render, ét kald (standard: layout i en underproces pr. diagram)" ""
+many_row "programteori render --timeout 0, ét kald (layout i samme proces)" "--timeout 0"
+echo "| løkke med dot -Tsvg ($N_MANY processer) | $(fmt_s "$t_loop") | $(fmt_s "$c_loop") | $(calc "f'{$t_loop / $N_MANY * 1000:.1f}'") | $(mib "$r_loop") | 1.00× |"
 echo
 echo "Opstart af dot alene (graf med to knuder): $(calc "f'{$dot_start * 1000:.1f}'") ms pr. proces."
 
 one_format png
+echo
+echo "Belastning ved slut (1/5/15 min): $(load)"
