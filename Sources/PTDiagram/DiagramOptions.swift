@@ -82,7 +82,7 @@ public struct DiagramLimits: Sendable, Hashable {
     /// `fører til` links plus what mechanisms support plus what assumptions apply to.
     public var maxLinks = 500
 
-    public init(maxElements: Int = 250_000, maxLinks: Int = 500_000) {
+    public init(maxElements: Int = 250, maxLinks: Int = 500) {
         self.maxElements = maxElements
         self.maxLinks = maxLinks
     }
