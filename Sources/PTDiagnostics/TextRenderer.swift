@@ -141,6 +141,10 @@ public struct TextRenderer: Sendable {
                 characters.append(contentsOf: repeatElement(" ", count: 4))
             } else if scalar.properties.generalCategory == .control {
                 characters.append("\u{FFFD}")
+            } else if Self.isWide(scalar) {
+                // Terminals draw emoji and CJK two columns wide; an empty cell keeps the caret under it.
+                characters.append(String(scalar))
+                characters.append("")
             } else {
                 characters.append(String(scalar))
             }
@@ -162,6 +166,18 @@ public struct TextRenderer: Sendable {
         let caretStart = startIndex - windowStart + prefix.count
         length = min(length, windowEnd - startIndex)
         return (text, caretStart, max(1, length))
+    }
+
+    /// East Asian wide characters and emoji: two terminal columns.
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.properties.isEmojiPresentation { return true }
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
     }
 
     private func severityStyle(_ severity: Severity) -> String {
