@@ -11,15 +11,12 @@ enum IndicatorFindings {
         message: (_ indicator: String, _ owner: String) -> LocalizedText,
         help: LocalizedText
     ) -> [Finding] {
-        var findings: [Finding] = []
-        for element in context.model.elements where element.kind == .outcome || element.kind == .finalOutcome {
-            // A property written with a bad value has its own error; it is not also "missing".
-            for indicator in element.indicators where isMissing(indicator) && property.map({ indicator.propertyRanges[$0] == nil }) != false {
-                findings.append(Finding(range: indicator.titleRange,
-                                        message: message(name(indicator), element.displayName), help: help))
-            }
+        // A property written with a bad value has its own error; it is not also "missing".
+        context.indicators.filter { entry in
+            isMissing(entry.indicator) && property.map { entry.indicator.propertyRanges[$0] == nil } != false
+        }.map { owner, indicator in
+            Finding(range: indicator.titleRange, message: message(name(indicator), owner.displayName), help: help)
         }
-        return findings
     }
 
     static func name(_ indicator: Indicator) -> String {

@@ -47,6 +47,11 @@ public struct RuleContext: Sendable {
         self.assumptionCount = assumptionCount
     }
 
+    /// Every indikator with the delmål or slutmål it measures, in source order.
+    public var indicators: [(owner: Element, indicator: Indicator)] {
+        model.elements.flatMap { element in element.indicators.map { (element, $0) } }
+    }
+
     /// Where a finding about the whole model points: the `programteori:` line, else the top of
     /// the file.
     public var modelRange: SourceRange {

@@ -18,16 +18,14 @@ public struct DeadlinePassedRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for element in context.model.elements {
-            for indicator in element.indicators {
-                guard let deadline = indicator.target?.deadline, deadline.lastDay < context.today else { continue }
-                findings.append(Finding(
-                    range: indicator.propertyRanges[.target] ?? indicator.titleRange,
-                    message: LocalizedText(da: "fristen for målet i indikator \(IndicatorFindings.name(indicator)) (\(deadline)) er overskredet",
-                                           en: "the deadline of the target in indicator \(IndicatorFindings.name(indicator)) (\(deadline)) has passed"),
-                    help: LocalizedText(da: "gør resultatet op, og sæt et nyt mål med en ny frist",
-                                        en: "record the result and set a new target with a new deadline")))
-            }
+        for (_, indicator) in context.indicators {
+            guard let deadline = indicator.target?.deadline, deadline.lastDay < context.today else { continue }
+            findings.append(Finding(
+                range: indicator.propertyRanges[.target] ?? indicator.titleRange,
+                message: LocalizedText(da: "fristen for målet i indikator \(IndicatorFindings.name(indicator)) (\(deadline)) er overskredet",
+                                       en: "the deadline of the target in indicator \(IndicatorFindings.name(indicator)) (\(deadline)) has passed"),
+                help: LocalizedText(da: "gør resultatet op, og sæt et nyt mål med en ny frist",
+                                    en: "record the result and set a new target with a new deadline")))
         }
         return findings
     }

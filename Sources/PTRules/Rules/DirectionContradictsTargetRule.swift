@@ -18,20 +18,18 @@ public struct DirectionContradictsTargetRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for element in context.model.elements {
-            for indicator in element.indicators {
-                guard let direction = indicator.direction, let baseline = indicator.baseline?.quantity.value,
-                      let target = indicator.target?.quantity.value, baseline != target else { continue }
-                let wrong = direction == .up ? target < baseline : target > baseline
-                guard wrong else { continue }
-                findings.append(Finding(
-                    range: indicator.propertyRanges[.direction] ?? indicator.titleRange,
-                    message: LocalizedText(
-                        da: "indikator \(IndicatorFindings.name(indicator)) har »retning: \(direction.danish)«, men målet (\(indicator.target!.quantity.text)) ligger \(direction == .up ? "under" : "over") baseline (\(indicator.baseline!.quantity.text))",
-                        en: "indicator \(IndicatorFindings.name(indicator)) has »direction: \(direction.english)«, but the target (\(indicator.target!.quantity.text)) is \(direction == .up ? "below" : "above") the baseline (\(indicator.baseline!.quantity.text))"),
-                    help: LocalizedText(da: "ret retningen til »\(direction == .up ? "ned" : "op")«, eller ret mål eller baseline",
-                                        en: "change the direction to »\(direction == .up ? "down" : "up")«, or correct the target or baseline")))
-            }
+        for (_, indicator) in context.indicators {
+            guard let direction = indicator.direction, let baseline = indicator.baseline?.quantity.value,
+                  let target = indicator.target?.quantity.value, baseline != target else { continue }
+            let wrong = direction == .up ? target < baseline : target > baseline
+            guard wrong else { continue }
+            findings.append(Finding(
+                range: indicator.propertyRanges[.direction] ?? indicator.titleRange,
+                message: LocalizedText(
+                    da: "indikator \(IndicatorFindings.name(indicator)) har »retning: \(direction.danish)«, men målet (\(indicator.target!.quantity.text)) ligger \(direction == .up ? "under" : "over") baseline (\(indicator.baseline!.quantity.text))",
+                    en: "indicator \(IndicatorFindings.name(indicator)) has »direction: \(direction.english)«, but the target (\(indicator.target!.quantity.text)) is \(direction == .up ? "below" : "above") the baseline (\(indicator.baseline!.quantity.text))"),
+                help: LocalizedText(da: "ret retningen til »\(direction == .up ? "ned" : "op")«, eller ret mål eller baseline",
+                                    en: "change the direction to »\(direction == .up ? "down" : "up")«, or correct the target or baseline")))
         }
         return findings
     }

@@ -18,17 +18,15 @@ public struct TargetEqualsBaselineRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for element in context.model.elements {
-            for indicator in element.indicators {
-                guard let baseline = indicator.baseline?.quantity.value, let target = indicator.target?.quantity.value,
-                      baseline == target, indicator.definition == nil else { continue }
-                findings.append(Finding(
-                    range: indicator.propertyRanges[.target] ?? indicator.titleRange,
-                    message: LocalizedText(da: "målet for indikator \(IndicatorFindings.name(indicator)) er det samme som baseline (\(indicator.baseline!.quantity.text))",
-                                           en: "the target of indicator \(IndicatorFindings.name(indicator)) equals the baseline (\(indicator.baseline!.quantity.text))"),
-                    help: LocalizedText(da: "sæt det niveau, indsatsen skal nå; skal niveauet holdes, så forklar det under »definition:«",
-                                        en: "set the level the effort should reach; if the level is to be held, explain it under »definition:«")))
-            }
+        for (_, indicator) in context.indicators {
+            guard let baseline = indicator.baseline?.quantity.value, let target = indicator.target?.quantity.value,
+                  baseline == target, indicator.definition == nil else { continue }
+            findings.append(Finding(
+                range: indicator.propertyRanges[.target] ?? indicator.titleRange,
+                message: LocalizedText(da: "målet for indikator \(IndicatorFindings.name(indicator)) er det samme som baseline (\(indicator.baseline!.quantity.text))",
+                                       en: "the target of indicator \(IndicatorFindings.name(indicator)) equals the baseline (\(indicator.baseline!.quantity.text))"),
+                help: LocalizedText(da: "sæt det niveau, indsatsen skal nå; skal niveauet holdes, så forklar det under »definition:«",
+                                    en: "set the level the effort should reach; if the level is to be held, explain it under »definition:«")))
         }
         return findings
     }

@@ -32,17 +32,15 @@ public struct VagueIndicatorRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for element in context.model.elements {
-            for indicator in element.indicators {
-                let words = indicator.title.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "%" }).map(String.init)
-                guard words.contains(where: Self.ambitions.contains), !words.contains(where: Self.countable.contains) else { continue }
-                findings.append(Finding(
-                    range: indicator.titleRange,
-                    message: LocalizedText(da: "indikator \(IndicatorFindings.name(indicator)) beskriver en ambition, ikke noget der kan tælles",
-                                           en: "indicator \(IndicatorFindings.name(indicator)) describes an ambition, not something that can be counted"),
-                    help: LocalizedText(da: "skriv hvad der tælles, fx »Andel af de unge, der …« eller »Antal …«",
-                                        en: "say what is counted, e.g. »Share of the young people who …« or »Number of …«")))
-            }
+        for (_, indicator) in context.indicators {
+            let words = indicator.title.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "%" }).map(String.init)
+            guard words.contains(where: Self.ambitions.contains), !words.contains(where: Self.countable.contains) else { continue }
+            findings.append(Finding(
+                range: indicator.titleRange,
+                message: LocalizedText(da: "indikator \(IndicatorFindings.name(indicator)) beskriver en ambition, ikke noget der kan tælles",
+                                       en: "indicator \(IndicatorFindings.name(indicator)) describes an ambition, not something that can be counted"),
+                help: LocalizedText(da: "skriv hvad der tælles, fx »Andel af de unge, der …« eller »Antal …«",
+                                    en: "say what is counted, e.g. »Share of the young people who …« or »Number of …«")))
         }
         return findings
     }
