@@ -48,10 +48,11 @@ public struct RenderFailure: Error, Sendable, CustomStringConvertible {
 
     static func timedOut(_ seconds: Double) -> RenderFailure {
         let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+        let danish = shown.replacingOccurrences(of: ".", with: ",")
         return RenderFailure(
             kind: .timedOut,
             message: LocalizedText(
-                da: "layoutet tog mere end \(shown) sekunder og blev stoppet; del modellen op i mindre modeller, eller giv mere tid med --timeout",
+                da: "layoutet tog mere end \(danish) sekunder og blev stoppet; del modellen op i mindre modeller, eller giv mere tid med --timeout",
                 en: "the layout took more than \(shown) seconds and was stopped; split the model into smaller ones, or allow more time with --timeout"))
     }
 }
@@ -181,8 +182,8 @@ enum ChildLayout {
         if finished.wait(timeout: .now() + timeout) == .timedOut {
             kill(process.processIdentifier, SIGKILL)
             finished.wait()
-            _ = stdout.result()
-            _ = stderr.result()
+            // The readers finish on their own when the pipes close; not waiting for them means
+            // a stray grandchild holding a pipe open cannot keep the user waiting.
             throw RenderFailure.timedOut(timeout)
         }
         let produced = stdout.result()
