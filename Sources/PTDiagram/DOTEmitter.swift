@@ -79,6 +79,11 @@ public struct DOTEmitter: Sendable {
     /// (written IDs start with a letter, generated keys with `_` and a kind name).
     public static func headingKey(rank: Int) -> String { "_heading_\(rank)" }
 
+    /// `pt-column-activities-heading`; with several delmål ranks `pt-column-outcomes-heading-2`.
+    public static func headingSVGID(_ column: DiagramColumn, rankIndex: Int) -> String {
+        column.ranks.count > 1 ? "\(column.svgID)-heading-\(rankIndex + 1)" : "\(column.svgID)-heading"
+    }
+
     private func emitColumns() -> String {
         var out = ""
         var rankNumber = 0
@@ -115,7 +120,7 @@ public struct DOTEmitter: Sendable {
     private func emitHeading(_ column: DiagramColumn, rankIndex: Int, key: String, inBand: Bool) -> String {
         let width = columnWidth(column)
         var attributes: [(String, String)] = [
-            ("id", quoted(column.ranks.count > 1 ? "\(column.svgID)-heading-\(rankIndex + 1)" : "\(column.svgID)-heading")),
+            ("id", quoted(Self.headingSVGID(column, rankIndex: rankIndex))),
             ("class", quoted("pt-heading")),
             ("style", quoted("filled,rounded")),
             ("fillcolor", quoted(theme.columnFill.light)),

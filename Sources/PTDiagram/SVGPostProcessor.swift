@@ -95,7 +95,12 @@ public struct SVGPostProcessor: Sendable {
     private func elementTitles() -> [String: String] {
         var titles: [String: String] = ["pt-diagram": diagram.accessibleTitle]
         titles["pt-title-block"] = diagram.titleBlock.titleLines.joined(separator: " ")
-        for column in diagram.columns { titles[column.svgID] = column.heading }
+        for column in diagram.columns {
+            titles[column.svgID] = column.heading
+            for index in column.ranks.indices {
+                titles[DOTEmitter.headingSVGID(column, rankIndex: index)] = column.heading
+            }
+        }
         for node in diagram.nodes { titles[node.svgID] = node.accessibleTitle }
         for edge in diagram.edges { titles[edge.svgID] = edge.accessibleTitle }
         return titles

@@ -211,3 +211,25 @@ extension TestSupport {
                    stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 }
+
+@Suite("programteori render: the size cap", .serialized)
+struct RenderSizeCapTests {
+    @Test("A model past the cap is not drawn: PT301 with help, exit 1")
+    func tooLarge() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pt-cap-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var lines = ["programteori: Meget stor model", "målgruppe MG: Borgere", "  kendetegn: Ledige", "  størrelse: 10",
+                     "slutmål S1: Job", "  indikator S1.1: Andel i job", "    enhed: procent", "    baseline: 1 (2025)",
+                     "    mål: 2 senest 2027-12-31", "    datakilde: x", "    frekvens: årlig"]
+        for number in 1...260 { lines += ["aktivitet A\(number): Aktivitet \(number)", "  fører til: S1"] }
+        lines += ["mekanisme M1: Relation", "  type: tilgang", "  understøtter: A1"]
+        try lines.joined(separator: "\n").write(to: folder.appendingPathComponent("stor.pt"), atomically: true, encoding: .utf8)
+        let run = try TestSupport.run(["render", "stor.pt", "--output", "ud"], in: folder)
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("fejl[PT301]: modellen er for stor til et diagram: 263 elementer, grænsen er 250"))
+        #expect(run.stdout.contains("del programteorien op i flere modeller"))
+        #expect(run.stdout.contains("ikke tegnet: stor.pt er for stor"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("ud/stor.svg").path))
+    }
+}
