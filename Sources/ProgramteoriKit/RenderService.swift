@@ -128,32 +128,70 @@ extension DiagramRenderer {
         if !names.collisions.isEmpty {
             return RenderReport(check: check, diagnostics: diagnostics, results: [], requestFailures: names.collisions)
         }
-        var results: [RenderReport.ModelResult] = []
-        for checked in check.models {
+        // Decide first (in order), then draw: several at once when each layout runs in its own
+        // child process; one at a time in this process, where libgvc allows no more.
+        var results: [RenderReport.ModelResult?] = Array(repeating: nil, count: check.models.count)
+        var jobs: [(index: Int, model: CheckedModel, base: String)] = []
+        for (index, checked) in check.models.enumerated() {
             if checked.hasErrors && !request.force {
-                results.append(.init(path: checked.path, hasErrors: true, outcome: .skippedForErrors))
+                results[index] = .init(path: checked.path, hasErrors: true, outcome: .skippedForErrors)
                 continue
             }
             if let tooLarge = request.renderer.sizeDiagnostic(for: checked.model, path: checked.path) {
                 diagnostics.append(tooLarge)
-                results.append(.init(path: checked.path, hasErrors: checked.hasErrors, outcome: .failed(
-                    RenderFailure(kind: .tooLarge, message: tooLarge.message))))
+                results[index] = .init(path: checked.path, hasErrors: checked.hasErrors, outcome: .failed(
+                    RenderFailure(kind: .tooLarge, message: tooLarge.message)))
                 continue
             }
             let base = (request.outputDirectory as NSString).appendingPathComponent(names.names[checked.path] ?? "diagram")
-            do {
-                let rendered = try request.renderer.render(checked.model, formats: request.formats)
-                var written: [String] = []
-                for format in request.formats {
-                    let path = base + "." + format.fileExtension
-                    try AtomicFile.write(rendered.outputs[format] ?? Data(), to: path)
-                    written.append(path)
-                }
-                results.append(.init(path: checked.path, hasErrors: checked.hasErrors, outcome: .written(written)))
-            } catch {
-                results.append(.init(path: checked.path, hasErrors: checked.hasErrors, outcome: .failed(error)))
-            }
+            jobs.append((index, checked, base))
         }
-        return RenderReport(check: check, diagnostics: diagnostics, results: results, requestFailures: [])
+        let drawn = ResultBox(count: jobs.count)
+        let planned = jobs
+        let parallel: Bool = if case .childProcess = request.renderer.layout { true } else { false }
+        let work: @Sendable (Int) -> Void = { number in
+            let job = planned[number]
+            drawn.set(number, draw(job.model, base: job.base, request: request))
+        }
+        if parallel && jobs.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: jobs.count, execute: work)
+        } else {
+            for number in jobs.indices { work(number) }
+        }
+        for (number, job) in jobs.enumerated() { results[job.index] = drawn.get(number) }
+        return RenderReport(check: check, diagnostics: diagnostics, results: results.compactMap { $0 }, requestFailures: [])
+    }
+}
+
+/// Renders one model and writes its files.
+private func draw(_ checked: CheckedModel, base: String, request: RenderRequest) -> RenderReport.ModelResult {
+    do {
+        let rendered = try request.renderer.render(checked.model, formats: request.formats)
+        var written: [String] = []
+        for format in request.formats {
+            let path = base + "." + format.fileExtension
+            try AtomicFile.write(rendered.outputs[format] ?? Data(), to: path)
+            written.append(path)
+        }
+        return .init(path: checked.path, hasErrors: checked.hasErrors, outcome: .written(written))
+    } catch {
+        return .init(path: checked.path, hasErrors: checked.hasErrors, outcome: .failed(error))
+    }
+}
+
+/// Results filled in from several threads.
+private final class ResultBox: @unchecked Sendable {
+    // @unchecked: every access holds `lock`.
+    private let lock = NSLock()
+    private var results: [RenderReport.ModelResult?]
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: RenderReport.ModelResult) {
+        lock.withLock { results[index] = result }
+    }
+
+    func get(_ index: Int) -> RenderReport.ModelResult? {
+        lock.withLock { results[index] }
     }
 }
