@@ -63,6 +63,11 @@ public struct DOTEmitter: Sendable {
         out += "    id=\"pt-title-block\"; class=\"pt-title-block\"; peripheries=0; margin=12;\n"
         out += "    labelloc=t; labeljust=l; label=\(DOTLabel.html(titleBlockLabel()).dot);\n"
         out += emitColumns()
+        if diagram.columns.isEmpty {
+            // An empty cluster is dropped by Graphviz, title and all: say so instead.
+            let words = DiagramWords(language: options.language)
+            out += "    \"_empty\" [id=\"pt-empty\", class=\"pt-empty\", shape=plain, style=\"\", fontcolor=\"\(theme.muted.light)\", label=\(DOTLabel.html(.text(words.emptyModel)).dot)];\n"
+        }
         out += "  }\n"
 
         out += headingEdges()

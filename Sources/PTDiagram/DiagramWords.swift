@@ -25,6 +25,10 @@ struct DiagramWords {
         }
     }
 
+    var emptyModel: String {
+        pick("Modellen har endnu ingen målgruppe, aktiviteter, delmål eller slutmål at tegne.",
+             "The model has no target group, activities, outcomes or final outcomes to draw yet.")
+    }
     var mechanismsHeading: String { pick("Virksomme mekanismer", "Mechanisms of change") }
     var legendHeading: String { pick("Sådan læses diagrammet", "How to read the diagram") }
     var overviewNote: String { pick("Oversigt", "Overview") }

@@ -36,6 +36,15 @@ struct DiagramBuilderTests {
         #expect(diagram.dot().contains("\"D2\" -> \"D1\""))
     }
 
+    @Test("A model with nothing to draw still shows its title and says why it is empty")
+    func empty() throws {
+        let diagram = Diagram.build(from: try DiagramTestSupport.model(text: "programteori: Tom model\n  kommune: X\n"))
+        #expect(diagram.columns.isEmpty && diagram.legend.isEmpty)
+        let dot = diagram.dot()
+        #expect(dot.contains("Modellen har endnu ingen målgruppe, aktiviteter, delmål eller slutmål at tegne."))
+        #expect(dot.contains("Tom model"))
+    }
+
     @Test("Indicators compactly: ID, name, baseline → mål, deadline")
     func indicators() throws {
         let diagram = Diagram.build(from: try DiagramTestSupport.fixture("sprogets-eksempel"))
