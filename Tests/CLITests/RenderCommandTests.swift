@@ -87,6 +87,21 @@ struct RenderCommandTests {
         #expect(missing.stderr.contains("findes-ikke.pt: stien findes ikke"))
     }
 
+    @Test("Two models that would write the same file: nothing is drawn, exit 2")
+    func collision() throws {
+        try Self.withOutput { folder in
+            for sub in ["a", "b"] {
+                try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+                try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("lille.pt"),
+                                                 to: folder.appendingPathComponent("\(sub)/x.pt"))
+            }
+            let run = try TestSupport.run(["render", "a/x.pt", "b/x.pt", "--output", "ud"], in: folder)
+            #expect(run.status == 2)
+            #expect(run.stderr.contains("fejl: a/x.pt og b/x.pt ville begge skrive x.*; tegn dem hver for sig med hver sin --output"))
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("ud").path))
+        }
+    }
+
     @Test("A file that cannot be written is exit 2, and no half or temporary file is left")
     func writeFailure() throws {
         try Self.withOutput { output in
