@@ -86,14 +86,15 @@ struct DiagramWords {
         return text
     }
 
-    /// `%` for percent (with a space, as Danish typography has it), otherwise the unit as written.
+    /// `%` for percent (`80 %` in Danish typography, `80%` in English), otherwise the unit as written.
     func unitSuffix(_ unit: String?, quantities: [Quantity]) -> String {
+        let percent = language == .danish ? " %" : "%"
         if let unit {
             let folded = normalizeKeyword(unit)
-            if folded == "procent" || folded == "percent" || folded == "pct" || folded == "pct." || folded == "%" { return " %" }
+            if folded == "procent" || folded == "percent" || folded == "pct" || folded == "pct." || folded == "%" { return percent }
             return " " + unit
         }
-        return quantities.contains(where: \.isPercent) ? " %" : ""
+        return quantities.contains(where: \.isPercent) ? percent : ""
     }
 
     /// A deadline, compactly: `31.12.2027`, `12.2027`, `2027` (English: `31 Dec 2027`).
