@@ -200,7 +200,7 @@ public struct DOTEmitter: Sendable {
         default:
             attributes.append(("penwidth", number(theme.lineWidth)))
         }
-        attributes.append(("label", DOTLabel.html(nodeLabel(node, colors: kindColors)).dot))
+        attributes.append(("label", DOTLabel.html(Self.rowPerLine(nodeLabel(node, colors: kindColors), indent: "          ")).dot))
         return quoted(node.key) + " [" + attributes.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];"
     }
 
@@ -432,7 +432,7 @@ public struct DOTEmitter: Sendable {
             markup += HTMLMarkup(raw: "</TR>")
         }
         markup += HTMLMarkup(raw: "</TABLE>")
-        return ", labelloc=b, labeljust=l, label=" + DOTLabel.html(markup).dot
+        return ", labelloc=b, labeljust=l, label=" + DOTLabel.html(Self.rowPerLine(markup, indent: "           ")).dot
     }
 
     private func bandHeading(_ text: String, columns: Int, fill: String?) -> HTMLMarkup {
@@ -482,6 +482,30 @@ public struct DOTEmitter: Sendable {
     }
 
     // MARK: Helpers
+
+    /// Puts each row of the outermost table on a line of its own, so a change to one line of a
+    /// box shows as one changed line in a golden file. Only between the outer table's rows:
+    /// Graphviz ignores whitespace there, but not inside a cell.
+    static func rowPerLine(_ markup: HTMLMarkup, indent: String) -> HTMLMarkup {
+        var out = ""
+        var depth = 0
+        var rest = Substring(markup.markup)
+        while let open = rest.firstIndex(of: "<") {
+            out += rest[..<open]
+            rest = rest[open...]
+            if rest.hasPrefix("</TABLE") {
+                depth -= 1
+                if depth == 0 { out += "\n" + indent }
+            } else {
+                if rest.hasPrefix("<TABLE") { depth += 1 }
+                if depth == 1, rest.hasPrefix("<TR>") || rest.hasPrefix("<HR/>") { out += "\n" + indent }
+            }
+            guard let close = rest.firstIndex(of: ">") else { break }
+            out += rest[...close]
+            rest = rest[rest.index(after: close)...]
+        }
+        return HTMLMarkup(raw: out + rest)
+    }
 
     private func quoted(_ text: String) -> String {
         "\"" + Escape.dotQuoted(text) + "\""
