@@ -61,7 +61,7 @@ public struct DOTEmitter: Sendable {
 
         out += "  subgraph \"cluster_frame\" {\n"
         out += "    id=\"pt-title-block\"; class=\"pt-title-block\"; peripheries=0; margin=12;\n"
-        out += "    labelloc=t; labeljust=l; label=\(DOTLabel.html(titleBlockLabel()).dot);\n"
+        out += "    labelloc=t; labeljust=l; label=\(DOTLabel.html(Self.rowPerLine(titleBlockLabel(), indent: "      ")).dot);\n"
         out += emitColumns()
         if diagram.columns.isEmpty {
             // An empty cluster is dropped by Graphviz, title and all: say so instead.
@@ -316,7 +316,7 @@ public struct DOTEmitter: Sendable {
             // `decorate` underlines the label and joins it to its arrow: on a long arrow the
             // label stands in the middle rank, and without the line it seems to float.
             attributes.append(("decorate", "true"))
-            attributes.append(("label", DOTLabel.html(edgeLabel(edge)).dot))
+            attributes.append(("label", DOTLabel.html(Self.rowPerLine(edgeLabel(edge), indent: "      ")).dot))
         }
         return quoted(edge.from) + " -> " + quoted(edge.to) + " [" + attributes.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];"
     }
