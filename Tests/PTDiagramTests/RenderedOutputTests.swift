@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import PTDiagram
 import PTGraphviz
 import PTModel
@@ -76,6 +79,13 @@ struct RenderedOutputTests {
         for mechanism in diagram.mechanisms {
             for line in mechanism.lines { #expect(texts.contains(line), "mechanism »\(line)« missing") }
         }
+    }
+
+    @Test("The finished SVG is well-formed XML", arguments: DiagramTestSupport.fixtureNames)
+    func wellFormed(fixture: String) throws {
+        let (_, svg) = try Self.svg(fixture)
+        let parser = XMLParser(data: Data(svg.utf8))
+        #expect(parser.parse(), "\(fixture): \(parser.parserError.map { "\($0)" } ?? "")")
     }
 
     @Test("Accessible SVG: role, title, description, a title per node")
