@@ -340,9 +340,12 @@ public struct DOTEmitter: Sendable {
             ? "\(words.criticalMark) \(words.criticalAssumption)\(note.displayID.map { " " + $0 } ?? "")"
             : "\(words.assumption)\(note.displayID.map { " " + $0 } ?? "")"
         let headingColor = note.critical ? theme.critical.light : theme.muted.light
-        return HTMLMarkup(raw: "<TABLE BORDER=\"\(note.critical ? 2 : 1)\" STYLE=\"\(style)\" COLOR=\"\(border)\" BGCOLOR=\"\(theme.assumptionFill.light)\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\">")
+        let table = HTMLMarkup(raw: "<TABLE BORDER=\"\(note.critical ? 2 : 1)\" STYLE=\"\(style)\" COLOR=\"\(border)\" BGCOLOR=\"\(theme.assumptionFill.light)\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\">")
             + HTMLMarkup(raw: "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(Self.badgeSize)\" COLOR=\"\(headingColor)\"><B>") + .text(heading)
-            + HTMLMarkup(raw: "</B></FONT></TD></TR><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(Self.detailSize)\">")
+            + HTMLMarkup(raw: "</B></FONT></TD></TR>")
+        // A repeat shows only the heading: the text stands on the assumption's first arrow.
+        guard !note.repeatsEarlier else { return table + HTMLMarkup(raw: "</TABLE>") }
+        return table + HTMLMarkup(raw: "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(Self.detailSize)\">")
             + lines(note.lines) + HTMLMarkup(raw: "</FONT></TD></TR></TABLE>")
     }
 

@@ -127,6 +127,9 @@ public struct AssumptionNote: Sendable, Hashable {
     public let displayID: String?
     public let critical: Bool
     public let lines: [String]
+    /// The same assumption already stands in full on an earlier arrow; this one shows only its
+    /// heading, so one assumption is never read as two.
+    public var repeatsEarlier = false
 }
 
 /// One line of the mechanism band: the badge and the text.

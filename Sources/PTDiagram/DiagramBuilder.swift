@@ -126,11 +126,17 @@ private struct DiagramBuilder {
                     accessibleTitle: "\(words.kindName(.targetGroup)) \(element.id ?? element.title) → \(target)"))
             }
         }
+        var shownInFull: Set<[String]> = []
         for link in links {
             let from = model.elements[link.from]
             let to = model.elements[link.to]
             let badges = edgeBadges[link] ?? []
-            let linkNotes = notes[link] ?? []
+            // An assumption on several arrows is written out on the first one drawn.
+            let linkNotes = (notes[link] ?? []).map { note in
+                var note = note
+                note.repeatsEarlier = !shownInFull.insert([note.displayID ?? ""] + note.lines).inserted
+                return note
+            }
             var title = "\(from.displayName) \(words.leadsTo) \(to.displayName)"
             if !badges.isEmpty { title += ". \(words.supportedBy) \(badges.joined(separator: ", "))" }
             for note in linkNotes {
