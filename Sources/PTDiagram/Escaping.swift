@@ -1,3 +1,5 @@
+import PTSource
+
 /// Escaping of user text for DOT, for Graphviz's HTML-like labels and for SVG/XML.
 ///
 /// Graphviz substitutes `\N` (node name), `\G` (graph name), `\E`, `\T`, `\H` and `\L` in
@@ -23,49 +25,33 @@ public enum Escape {
 
     /// The inside of a DOT double-quoted string: `\` → `\\`, `"` → `\"`.
     public static func dotQuoted(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        for character in sanitize(text) {
-            switch character {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            default: out.append(character)
+        sanitize(text).escaping {
+            switch $0 {
+            case "\\": "\\\\"
+            case "\"": "\\\""
+            default: nil
             }
         }
-        return out
     }
 
     /// Text inside an HTML-like label: `& < > "` as entities, `\` doubled.
     public static func htmlLabelText(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        for character in sanitize(text) {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\\": out += "\\\\"
-            default: out.append(character)
-            }
-        }
-        return out
+        sanitize(text).escaping { $0 == "\\" ? "\\\\" : xmlEntity($0) }
     }
 
     /// Text or an attribute value in SVG/XML (no Graphviz involved: backslashes stay).
     public static func xml(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        for character in sanitize(text) {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
+        sanitize(text).escaping(xmlEntity)
+    }
+
+    private static func xmlEntity(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "&": "&amp;"
+        case "<": "&lt;"
+        case ">": "&gt;"
+        case "\"": "&quot;"
+        default: nil
         }
-        return out
     }
 }
 

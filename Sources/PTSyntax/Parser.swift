@@ -432,12 +432,7 @@ public struct Parser {
         case .baseline:
             if let baseline = ValueParser.baseline(text) { return .baseline(baseline) }
             if let open = text.lastIndex(of: "("), text.hasSuffix(")"), ValueParser.quantity(text[..<open].trimmingBlanks()) != nil {
-                let inner = value.sub(text.index(after: open)..<text.index(before: text.endIndex)).trimmed()
-                report(badValue(SyntaxCode.invalidDate, inner, keyword: keyword,
-                                da: "\(quoted(inner.text)) er ikke en dato",
-                                en: "\(quoted(inner.text)) is not a date",
-                                helpDa: "skriv datoen som 2024-06-30, 2024-06, 2024 eller 30.06.2024",
-                                helpEn: "write the date as 2024-06-30, 2024-06, 2024 or 30.06.2024"))
+                reportInvalidDate(value.sub(text.index(after: open)..<text.index(before: text.endIndex)).trimmed(), year: 2024)
                 return nil
             }
             report(badValue(SyntaxCode.invalidNumber, value, keyword: keyword,
@@ -449,11 +444,7 @@ public struct Parser {
         case .target:
             if let target = ValueParser.target(text) { return .target(target) }
             if let deadline = ValueParser.deadlineText(text), ValueParser.date(deadline.text) == nil {
-                report(badValue(SyntaxCode.invalidDate, value.sub(deadline.range), keyword: keyword,
-                                da: "\(quoted(deadline.text)) er ikke en dato",
-                                en: "\(quoted(deadline.text)) is not a date",
-                                helpDa: "skriv fristen som 2027-12-31, 2027-12, 2027 eller 31.12.2027",
-                                helpEn: "write the deadline as 2027-12-31, 2027-12, 2027 or 31.12.2027"))
+                reportInvalidDate(value.sub(deadline.range), year: 2027)
                 return nil
             }
             report(badValue(SyntaxCode.invalidNumber, value, keyword: keyword,
@@ -464,11 +455,7 @@ public struct Parser {
             return nil
         case .date:
             if let date = ValueParser.date(text) { return .date(date) }
-            report(badValue(SyntaxCode.invalidDate, value, keyword: keyword,
-                            da: "\(quoted(text)) er ikke en dato",
-                            en: "\(quoted(text)) is not a date",
-                            helpDa: "skriv datoen som 2025-03-01, 2025-03, 2025 eller 01.03.2025",
-                            helpEn: "write the date as 2025-03-01, 2025-03, 2025 or 01.03.2025"))
+            reportInvalidDate(value, year: 2025)
             return nil
         case .frequency:
             return fixedValue(ValueParser.frequency(text), value, keyword: keyword,
@@ -490,6 +477,16 @@ public struct Parser {
         default:
             return .text(String(text))
         }
+    }
+
+    /// »… er ikke en dato«, with every accepted form spelled out for an example `year`.
+    private mutating func reportInvalidDate(_ slice: TextSlice, year: Int) {
+        let forms = "\(year)-12-31, \(year)-12, \(year) eller 31.12.\(year)"
+        let formsEn = "\(year)-12-31, \(year)-12, \(year) or 31.12.\(year)"
+        report(Diagnostic(
+            SyntaxCode.invalidDate, range: slice.range,
+            message: LocalizedText(da: "\(quoted(slice.text)) er ikke en dato", en: "\(quoted(slice.text)) is not a date"),
+            help: LocalizedText(da: "skriv datoen som \(forms)", en: "write the date as \(formsEn)")))
     }
 
     private mutating func fixedValue<T>(_ parsed: T?, _ value: TextSlice, keyword: TextSlice, danish: [String], english: [String]) -> T? {
