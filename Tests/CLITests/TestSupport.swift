@@ -33,7 +33,8 @@ enum TestSupport {
     }
 
     /// Runs the executable in `directory` with a clean, fixed environment.
-    static func run(_ arguments: [String], in directory: URL = packageRoot, environment extra: [String: String] = [:]) throws -> Run {
+    static func run(_ arguments: [String], in directory: URL = packageRoot, environment extra: [String: String] = [:],
+                    executable: URL = executable) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
