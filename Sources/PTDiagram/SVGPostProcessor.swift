@@ -20,52 +20,87 @@ public struct SVGPostProcessor: Sendable {
     }
 
     public func process(_ svg: String) -> String {
+        var svg = svg
+        return String(decoding: svg.withUTF8(finish), as: UTF8.self)
+    }
+
+    /// `process` on the bytes Graphviz wrote: bytes in, bytes out, with no `String` in between
+    /// for the bulk of the file. Invalid UTF-8 is repaired first, as `String(decoding:as:)` does.
+    public func process(utf8 svg: some Collection<UInt8>) -> [UInt8] {
+        var text = String(decoding: svg, as: UTF8.self)
+        return text.withUTF8(finish)
+    }
+
+    /// The work, on valid UTF-8, one line at a time.
+    ///
+    /// This is the `String` version it replaced (split on `"\n"`, per-line tests, join,
+    /// `replacing("&#45;", with: "-")` over the whole text), done on bytes: same output, byte for
+    /// byte. Swift compares `Character`s (grapheme clusters, canonical equivalence), so where a
+    /// byte-level match would not be a `Character`-level one — `"\r\n"` is one character, and
+    /// `&#45;` followed by a combining mark is not `&#45;` — the byte version checks the
+    /// neighbouring scalars (`UTF8Text`). The few lines that need more than a prefix test (comments,
+    /// the root tag, group ids) are turned into `String`s and handled exactly as before.
+    private func finish(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         let titles = elementTitles()
-        var output: [Substring] = []
-        var replacements: [String] = []
+        let text = UTF8Text(input)
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count + 4096)
+        var firstPiece = true
+        func emit(_ range: Range<Int>) {
+            if !firstPiece { output.append(UInt8(ascii: "\n")) }
+            firstPiece = false
+            text.appendUnescapingHyphens(range, to: &output)
+        }
+        func emit(_ string: String) {
+            var string = string
+            string.withUTF8 { bytes in
+                if !firstPiece { output.append(UInt8(ascii: "\n")) }
+                firstPiece = false
+                UTF8Text(bytes).appendUnescapingHyphens(0..<bytes.count, to: &output)
+            }
+        }
+
         var pendingTitle: String?
         var insideComment = false
         var rootDone = false
-
-        let lines = svg.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.lines()
         var index = 0
         while index < lines.count {
-            var line = lines[index]
+            let line = lines[index]
             index += 1
             // Comments: Graphviz writes one per node and edge, on a line of its own.
             if insideComment {
-                if line.contains("-->") { insideComment = false }
+                if text.string(line).contains("-->") { insideComment = false }
                 continue
             }
-            if line.hasPrefix("<!--") {
-                if !line.contains("-->") { insideComment = true }
+            if text.hasPrefix("<!--", line) {
+                if !text.string(line).contains("-->") { insideComment = true }
                 continue
             }
-            if !rootDone, line.hasPrefix("<svg") {
+            if !rootDone, text.hasPrefix("<svg", line) {
                 // The root tag may span lines; collect it whole.
-                var tag = String(line)
+                var tag = text.string(line)
                 while !tag.contains(">"), index < lines.count {
-                    tag += "\n" + lines[index]
+                    tag += "\n" + text.string(lines[index])
                     index += 1
                 }
-                replacements.append(rootTag(tag))
-                output.append(Substring(replacements[replacements.count - 1]))
+                emit(rootTag(tag))
                 rootDone = true
                 continue
             }
-            if line.hasPrefix("<g id=\"") {
-                let id = Self.attribute("id", in: line).map(Self.unescapeHyphens)
+            if text.hasPrefix("<g id=\"", line) {
+                let id = Self.attribute("id", in: Substring(text.string(line))).map(Self.unescapeHyphens)
                 pendingTitle = id.flatMap { titles[$0] }
-            } else if let title = pendingTitle, line.hasPrefix("<title>") {
-                replacements.append("<title>" + Escape.xml(title) + "</title>")
-                line = Substring(replacements[replacements.count - 1])
+            } else if let title = pendingTitle, text.hasPrefix("<title>", line) {
+                emit("<title>" + Escape.xml(title) + "</title>")
                 pendingTitle = nil
+                continue
             } else {
                 pendingTitle = nil
             }
-            output.append(line)
+            emit(line)
         }
-        return Self.unescapeHyphens(output.joined(separator: "\n"))
+        return output
     }
 
     /// `<svg …>` with the accessibility attributes, then the title, description and style.
@@ -123,5 +158,126 @@ extension Diagram {
     /// The SVG Graphviz wrote, finished: see `SVGPostProcessor`.
     public func finishSVG(_ svg: String) -> String {
         SVGPostProcessor(diagram: self).process(svg)
+    }
+
+    /// The same, on the bytes Graphviz wrote.
+    public func finishSVG(utf8 svg: some Collection<UInt8>) -> [UInt8] {
+        SVGPostProcessor(diagram: self).process(utf8: svg)
+    }
+}
+
+/// Valid UTF-8 read byte by byte, with the `Character` semantics the finishing relied on when it
+/// worked on `String`s.
+struct UTF8Text {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// The lines, as `split(separator: "\n", omittingEmptySubsequences: false)` on the `String`
+    /// gives them: at every line feed except one right after a carriage return (`"\r\n"` is a
+    /// single `Character`, and not equal to `"\n"`).
+    func lines() -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "\n") {
+            if index > 0, bytes[index - 1] == UInt8(ascii: "\r") { continue }
+            lines.append(start..<index)
+            start = index + 1
+        }
+        lines.append(start..<bytes.count)
+        return lines
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// `line.hasPrefix(prefix)` for an ASCII `prefix`: the bytes match and the prefix's last
+    /// character is not extended by what follows (a combining mark would make it another one).
+    func hasPrefix(_ prefix: StaticString, _ line: Range<Int>) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard line.count >= count else { return false }
+        let pattern = UnsafeBufferPointer(start: prefix.utf8Start, count: count)
+        for offset in 0..<count where bytes[line.lowerBound + offset] != pattern[offset] { return false }
+        return !extends(Unicode.Scalar(pattern[count - 1]), at: line.lowerBound + count, end: line.upperBound)
+    }
+
+    /// Appends `bytes[range]` with every `&#45;` (a `Character`-level match) turned into `-`.
+    ///
+    /// `Character`-level means: the `&` starts a character (is not glued to a prefix mark before
+    /// it), the terminator is `;` or U+037E GREEK QUESTION MARK (canonically equivalent to `;`, so
+    /// `String` comparison matches it), and nothing glues onto the terminator. The edges of
+    /// `range` are line breaks or the ends of the text, which always separate characters.
+    func appendUnescapingHyphens(_ range: Range<Int>, to output: inout [UInt8]) {
+        var copied = range.lowerBound
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            guard bytes[index] == UInt8(ascii: "&") else {
+                index += 1
+                continue
+            }
+            if let length = hyphenEntityLength(at: index, end: end),
+               !gluesToPrevious(UInt8(ascii: "&"), at: index, start: range.lowerBound) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                output.append(UInt8(ascii: "-"))
+                index += length
+                copied = index
+            } else {
+                index += 1
+            }
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end]))
+    }
+
+    /// The byte length of `&#45;` (5) or `&#45` + U+037E (6) at `index`, if it is one whole
+    /// `Character` sequence; nil otherwise.
+    private func hyphenEntityLength(at index: Int, end: Int) -> Int? {
+        guard end - index >= 5, bytes[index + 1] == UInt8(ascii: "#"), bytes[index + 2] == UInt8(ascii: "4"),
+              bytes[index + 3] == UInt8(ascii: "5") else { return nil }
+        let terminator: Unicode.Scalar
+        let length: Int
+        if bytes[index + 4] == UInt8(ascii: ";") {
+            terminator = ";"
+            length = 5
+        } else if end - index >= 6, bytes[index + 4] == 0xCD, bytes[index + 5] == 0xBE {
+            terminator = "\u{37E}"
+            length = 6
+        } else {
+            return nil
+        }
+        return extends(terminator, at: index + length, end: end) ? nil : length
+    }
+
+    /// Whether the scalar starting at `index` (before `end`) joins `previous` into one
+    /// `Character` (a combining mark, a spacing mark, a zero-width joiner).
+    private func extends(_ previous: Unicode.Scalar, at index: Int, end: Int) -> Bool {
+        guard index < end, bytes[index] >= 0x80, let next = scalar(at: index, end: end) else { return false }
+        return Self.joined(previous, next)
+    }
+
+    /// Whether the ASCII `byte` at `index` is glued to the scalar before it (a prefix mark such
+    /// as U+0600 ARABIC NUMBER SIGN takes the next character into its cluster).
+    private func gluesToPrevious(_ byte: UInt8, at index: Int, start: Int) -> Bool {
+        guard index > start, bytes[index - 1] >= 0x80 else { return false }
+        var first = index - 1
+        while first > start, bytes[first] & 0xC0 == 0x80 { first -= 1 }
+        guard let previous = scalar(at: first, end: index) else { return false }
+        return Self.joined(previous, Unicode.Scalar(byte))
+    }
+
+    private func scalar(at index: Int, end: Int) -> Unicode.Scalar? {
+        var iterator = UnsafeBufferPointer(rebasing: bytes[index..<min(end, index + 4)]).makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return nil
+    }
+
+    /// Whether two scalars side by side form one `Character`.
+    private static func joined(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
+        var pair = String()
+        pair.unicodeScalars.append(first)
+        pair.unicodeScalars.append(second)
+        return pair.count == 1
     }
 }

@@ -56,8 +56,7 @@ public struct DiagramRenderer: Sendable {
             case .dot:
                 outputs[.dot] = Data(dot.utf8)
             case .svg:
-                let svg = String(decoding: rendered[.svg] ?? Data(), as: UTF8.self)
-                outputs[.svg] = Data(diagram.finishSVG(svg).utf8)
+                outputs[.svg] = Data(diagram.finishSVG(utf8: rendered[.svg] ?? Data()))
             case .png, .pdf:
                 outputs[format] = rendered[format.graphviz!] ?? Data()
             }
