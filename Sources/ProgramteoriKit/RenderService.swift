@@ -42,14 +42,17 @@ public struct DiagramRenderer: Sendable {
                 en: "split the programme theory into several models (e.g. one per final outcome) that each fit on a page; the limit is \(limits.maxElements) elements and \(limits.maxLinks) connections"))
     }
 
-    public func render(_ model: ProgramTheory, formats: [DiagramFormat]) throws(RenderFailure) -> RenderedDiagram {
+    /// Draws `model` in `formats`. In `.childProcess` mode the layout runs in `worker` when one is
+    /// given (keep one client for many diagrams), else in a worker started for this diagram.
+    public func render(_ model: ProgramTheory, formats: [DiagramFormat],
+                       using worker: LayoutWorkerClient? = nil) throws(RenderFailure) -> RenderedDiagram {
         if let message = options.limits.problem(for: model) {
             throw RenderFailure(kind: .tooLarge, message: message)
         }
         let diagram = Diagram.build(from: model, options: options)
         let dot = diagram.dot()
         let graphvizFormats = formats.compactMap(\.graphviz)
-        let rendered = try Layout.render(dot: dot, formats: graphvizFormats, mode: layout)
+        let rendered = try Layout.render(dot: dot, formats: graphvizFormats, mode: layout, worker: worker)
         var outputs: [DiagramFormat: Data] = [:]
         for format in formats {
             switch format {
@@ -73,13 +76,18 @@ public struct RenderRequest: Sendable {
     /// Draw models that have errors too (`--tving`).
     public var force: Bool
     public var renderer: DiagramRenderer
+    /// How many layout workers draw at once in `.childProcess` mode; nil: one per core.
+    /// Never more than there are diagrams.
+    public var layoutWorkers: Int?
 
-    public init(paths: [String], formats: [DiagramFormat], outputDirectory: String, force: Bool = false, renderer: DiagramRenderer = DiagramRenderer()) {
+    public init(paths: [String], formats: [DiagramFormat], outputDirectory: String, force: Bool = false,
+                renderer: DiagramRenderer = DiagramRenderer(), layoutWorkers: Int? = nil) {
         self.paths = paths
         self.formats = formats
         self.outputDirectory = outputDirectory
         self.force = force
         self.renderer = renderer
+        self.layoutWorkers = layoutWorkers
     }
 }
 
@@ -121,14 +129,25 @@ extension DiagramRenderer {
     /// Checks the models under `request.paths`, draws those without errors (all with
     /// `force`) and writes one file per model and format under `request.outputDirectory`.
     public static func run(_ request: RenderRequest, checker: Checker = Checker()) -> RenderReport {
+        // The first layout worker starts now (or was forked at program start, see main.swift):
+        // its start-up (Graphviz's plugins, fonts) runs on another core while this process
+        // checks the models.
+        var workers: [LayoutWorkerClient] = []
+        if case .childProcess(let executable, let timeout) = request.renderer.layout,
+           request.formats.contains(where: { $0.graphviz != nil }) {
+            workers.append(LayoutWorkerClient(executable: executable, timeoutSeconds: timeout))
+            workers[0].start()
+        }
+        defer { stopAll(workers) }
+
         let check = checker.check(paths: request.paths)
         var diagnostics = check.diagnostics
         let names = OutputNaming.names(for: check.models.map(\.path), arguments: request.paths)
         if !names.collisions.isEmpty {
             return RenderReport(check: check, diagnostics: diagnostics, results: [], requestFailures: names.collisions)
         }
-        // Decide first (in order), then draw: several at once when each layout runs in its own
-        // child process; one at a time in this process, where libgvc allows no more.
+        // Decide first (in order), then draw. Results go to their model's slot, so the files and
+        // the report do not depend on which diagram finishes first.
         var results: [RenderReport.ModelResult?] = Array(repeating: nil, count: check.models.count)
         var jobs: [(index: Int, model: CheckedModel, base: String)] = []
         for (index, checked) in check.models.enumerated() {
@@ -145,27 +164,46 @@ extension DiagramRenderer {
             let base = (request.outputDirectory as NSString).appendingPathComponent(names.names[checked.path] ?? "diagram")
             jobs.append((index, checked, base))
         }
+
+        // One lane per worker; each lane takes the next diagram when it is free. In this process
+        // there is one lane: libgvc allows no more.
+        if let first = workers.first {
+            let lanes = max(1, min(request.layoutWorkers ?? ProcessInfo.processInfo.activeProcessorCount, jobs.count))
+            while workers.count < lanes {
+                let worker = LayoutWorkerClient(executable: first.executable, timeoutSeconds: first.timeoutSeconds)
+                worker.start()
+                workers.append(worker)
+            }
+            if jobs.isEmpty { first.shutdown() }
+        }
         let drawn = ResultBox(count: jobs.count)
         let planned = jobs
-        let parallel: Bool = if case .childProcess = request.renderer.layout { true } else { false }
-        let work: @Sendable (Int) -> Void = { number in
-            let job = planned[number]
-            drawn.set(number, draw(job.model, base: job.base, request: request))
+        let lanes: [LayoutWorkerClient?] = workers.isEmpty ? [nil] : workers
+        let lane: @Sendable (Int) -> Void = { number in
+            while let next = drawn.claim() {
+                let job = planned[next]
+                drawn.set(next, draw(job.model, base: job.base, request: request, worker: lanes[number]))
+            }
         }
-        if parallel && jobs.count > 1 {
-            DispatchQueue.concurrentPerform(iterations: jobs.count, execute: work)
+        if lanes.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: lanes.count, execute: lane)
         } else {
-            for number in jobs.indices { work(number) }
+            lane(0)
         }
         for (number, job) in jobs.enumerated() { results[job.index] = drawn.get(number) }
         return RenderReport(check: check, diagnostics: diagnostics, results: results.compactMap { $0 }, requestFailures: [])
     }
+
+    /// Stops the workers: their stdin closes and they exit on their own; nobody waits for that.
+    private static func stopAll(_ workers: [LayoutWorkerClient]) {
+        for worker in workers { worker.shutdown() }
+    }
 }
 
 /// Renders one model and writes its files.
-private func draw(_ checked: CheckedModel, base: String, request: RenderRequest) -> RenderReport.ModelResult {
+private func draw(_ checked: CheckedModel, base: String, request: RenderRequest, worker: LayoutWorkerClient?) -> RenderReport.ModelResult {
     do {
-        let rendered = try request.renderer.render(checked.model, formats: request.formats)
+        let rendered = try request.renderer.render(checked.model, formats: request.formats, using: worker)
         var written: [String] = []
         for format in request.formats {
             let path = base + "." + format.fileExtension
@@ -178,13 +216,23 @@ private func draw(_ checked: CheckedModel, base: String, request: RenderRequest)
     }
 }
 
-/// Results filled in from several threads.
+/// Results filled in from several threads, and the next diagram to draw.
 private final class ResultBox: @unchecked Sendable {
     // @unchecked: every access holds `lock`.
     private let lock = NSLock()
     private var results: [RenderReport.ModelResult?]
+    private var claimed = 0
 
     init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    /// The number of the next diagram nobody has taken yet, nil when all are taken.
+    func claim() -> Int? {
+        lock.withLock {
+            guard claimed < results.count else { return nil }
+            claimed += 1
+            return claimed - 1
+        }
+    }
 
     func set(_ index: Int, _ result: RenderReport.ModelResult) {
         lock.withLock { results[index] = result }

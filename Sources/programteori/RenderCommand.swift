@@ -50,6 +50,11 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Sekunder layoutet må tage, før det stoppes (0 = ingen grænse, i samme proces). (Layout timeout.)")
     var timeout: Double = 20
 
+    /// For measuring: how many layout workers draw at once (default: one per core).
+    @Option(name: .customLong("layout-workers"),
+            help: ArgumentHelp("Antal layoutprocesser på én gang (standard: én pr. kerne). (Layout workers.)", visibility: .hidden))
+    var layoutWorkers: Int?
+
     @Flag(name: [.customLong("tving"), .customLong("force")],
           help: "Tegn også modeller med fejl. (Render models with errors too.)")
     var force = false
@@ -72,6 +77,9 @@ struct RenderCommand: ParsableCommand {
                 throw ValidationError(message.da + " (" + message.en + ")")
             }
         }
+        if let layoutWorkers, !(1...64).contains(layoutWorkers) {
+            throw ValidationError("--layout-workers skal være mellem 1 og 64 (must be between 1 and 64)")
+        }
         if !(timeout >= 0 && timeout <= 3600) {
             throw ValidationError("--timeout skal være mellem 0 og 3600 sekunder (must be between 0 and 3600 seconds)")
         }
@@ -89,7 +97,7 @@ struct RenderCommand: ParsableCommand {
             : .inProcess
         let formats = (try? DiagramFormat.list(format).get()) ?? [.svg]
         let request = RenderRequest(paths: paths, formats: formats, outputDirectory: output, force: force,
-                                    renderer: DiagramRenderer(options: options, layout: layout))
+                                    renderer: DiagramRenderer(options: options, layout: layout), layoutWorkers: layoutWorkers)
         let report = DiagramRenderer.run(request)
 
         let danish = language == .danish
@@ -145,6 +153,32 @@ struct RenderCommand: ParsableCommand {
 
         if report.hasFailures { throw ExitCode(2) }
         if report.hasErrors { throw ExitCode(1) }
+    }
+
+    /// Whether these command-line arguments (as given to `main`) make a `render` that will lay out
+    /// in a worker: not with `--timeout 0`, not for DOT only, not for help. A cheap look before
+    /// parsing; a wrong guess costs a little time, never a result.
+    static func willUseLayoutWorker(_ arguments: [String]) -> Bool {
+        guard arguments.count > 1, arguments[1] == configuration.commandName else { return false }
+        var timeout = "20"
+        var formats = "svg"
+        var index = 2
+        while index < arguments.count {
+            let argument = arguments[index]
+            let next = index + 1 < arguments.count ? arguments[index + 1] : ""
+            switch argument {
+            case "-h", "--help": return false
+            case "--timeout": timeout = next
+            case "--format": formats = next
+            default:
+                if argument.hasPrefix("--timeout=") { timeout = String(argument.dropFirst("--timeout=".count)) }
+                if argument.hasPrefix("--format=") { formats = String(argument.dropFirst("--format=".count)) }
+            }
+            index += 1
+        }
+        if let seconds = Double(timeout), seconds <= 0 { return false }
+        let listed = formats.lowercased()
+        return ["svg", "png", "pdf"].contains { listed.contains($0) }
     }
 
     /// This program, for the layout worker.

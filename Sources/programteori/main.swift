@@ -1,5 +1,12 @@
 import ArgumentParser
 import Foundation
+import ProgramteoriKit
+
+// `render` lays out in a worker process: fork it now, while there is one thread, so that its
+// start-up runs while the arguments are parsed and the models checked (docs/ydelse.md).
+if RenderCommand.willUseLayoutWorker(CommandLine.arguments) {
+    LayoutWorkerClient.forkFirstWorker()
+}
 
 // Exit codes (docs/cli.md): 0 no errors, 1 errors in the models, 2 usage or I/O errors.
 // ArgumentParser uses 64 for usage errors; review pipelines expect ruff's 2.

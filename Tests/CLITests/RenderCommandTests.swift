@@ -160,21 +160,24 @@ struct RenderCommandTests {
         }
     }
 
-    @Test("The hidden layout worker: DOT on stdin, framed bytes on stdout")
+    @Test("The hidden layout worker: requests on stdin, framed replies on stdout, until stdin ends")
     func worker() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pt-worker-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("in.dot")
-        try "digraph g { a -> b }".write(to: input, atomically: true, encoding: .utf8)
-        let run = try TestSupport.run(["-c", "\"$0\" _layout --format plain,svg < \"$1\"", TestSupport.executable.path, input.path],
+        // Two requests in one go: a graph in two formats, then one Graphviz cannot read.
+        let input = folder.appendingPathComponent("in")
+        try "layout 1 plain,svg 20\ndigraph g { a -> b }layout 2 svg 9\ndigraph {".write(to: input, atomically: true, encoding: .utf8)
+        let run = try TestSupport.run(["-c", "\"$0\" _layout < \"$1\"", TestSupport.executable.path, input.path],
                                       shell: true)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.hasPrefix("plain "))
+        #expect(run.stdout.hasPrefix("ok 1 2\nplain "))
         #expect(run.stdout.contains("\nsvg "))
-        let bad = try TestSupport.run(["-c", "echo 'digraph {' | \"$0\" _layout --format svg", TestSupport.executable.path], shell: true)
-        #expect(bad.status == 3)
-        #expect(bad.stderr.contains("syntax error"))
+        #expect(run.stdout.contains("</svg>\nerror 2 "))
+        #expect(run.stdout.contains("syntax error"))
+        let bad = try TestSupport.run(["-c", "echo 'digraph {' | \"$0\" _layout", TestSupport.executable.path], shell: true)
+        #expect(bad.status == 4)
+        #expect(bad.stderr.contains("not a request header: digraph {"))
         #expect(!(try TestSupport.run(["--help"]).stdout.contains("_layout")))
     }
 

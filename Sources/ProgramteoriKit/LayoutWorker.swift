@@ -1,0 +1,225 @@
+import Foundation
+import PTGraphviz
+import PTSource
+
+/// The worker's side: `programteori _layout` lays out one request after another from stdin and
+/// answers each on stdout (`LayoutProtocol`), until stdin ends.
+public enum LayoutWorker {
+    public static let subcommand = "_layout"
+    /// The exit code for a request the worker could not read (the parent broke the protocol).
+    public static let protocolErrorExitCode: Int32 = 4
+
+    /// Serves requests on the process's stdin and stdout; returns the exit code.
+    public static func serve() -> Int32 {
+        // A parent that is gone must not kill us mid-write with SIGPIPE; the write fails instead.
+        signal(SIGPIPE, SIG_IGN)
+        warmUp()
+        var input = FrameReader(fd: STDIN_FILENO)
+        while true {
+            let line: [UInt8]
+            do {
+                line = try input.line(deadline: nil)
+            } catch .ended(buffered: 0) {
+                return 0
+            } catch {
+                return refuse("the request header could not be read (\(error))")
+            }
+            guard let header = LayoutProtocol.parseRequestHeader(line) else {
+                return refuse("not a request header: \(String(decoding: line.prefix(100), as: UTF8.self))")
+            }
+            let dot: Data
+            do {
+                dot = try input.bytes(header.length, deadline: nil)
+            } catch {
+                return refuse("request \(header.id) ended after \(input.bufferedCount) of \(header.length) bytes")
+            }
+            let reply = answer(header, dot: String(decoding: dot, as: UTF8.self))
+            do {
+                try FrameWriter.write(reply, to: STDOUT_FILENO, deadline: nil)
+            } catch {
+                return 0  // the parent is gone
+            }
+        }
+    }
+
+    /// Lays out and renders one request; Graphviz's failure is an answer too.
+    static func answer(_ header: LayoutProtocol.RequestHeader, dot: String) -> [UInt8] {
+        do {
+            let rendering = try GraphvizRenderer.shared.render(dot: dot, formats: header.formats)
+            return LayoutProtocol.okReply(id: header.id, outputs: header.formats.map { ($0, rendering.outputs[$0] ?? Data()) })
+        } catch {
+            return LayoutProtocol.errorReply(id: header.id, message: error.description)
+        }
+    }
+
+    private static func refuse(_ reason: String) -> Int32 {
+        FileHandle.standardError.write(Data("programteori \(subcommand): \(reason)\n".utf8))
+        return protocolErrorExitCode
+    }
+
+    /// Loads Graphviz's plugins, fontconfig and pango with a small graph in the diagrams' font,
+    /// while the parent is still checking the models: the first real layout does not wait for it.
+    /// A failure here is not reported: the first request meets it again and says so.
+    static func warmUp() {
+        _ = try? GraphvizRenderer.shared.render(dot: warmUpDOT, format: .svg)
+    }
+
+    /// Text in the diagrams' font, regular and bold, in an HTML-like table and on an edge: what
+    /// the first diagram would otherwise load. Everything names DejaVu Sans, as the diagrams do,
+    /// so no other font is opened.
+    static let warmUpDOT = """
+        digraph warmup { graph [fontname="DejaVu Sans"]; node [fontname="DejaVu Sans", shape=box, style=filled]; \
+        edge [fontname="DejaVu Sans"]; a [label=<<TABLE BORDER="0"><TR><TD><B>Æ</B> ø</TD></TR></TABLE>>]; \
+        a -> b [label="å"] }
+        """
+}
+
+/// The parent's side: one long-lived worker process, restarted when needed.
+///
+/// Each `render` sends one request and waits at most `timeoutSeconds` for its reply. When time is
+/// up the worker is killed (Graphviz cannot be interrupted) and that diagram fails as timed out;
+/// when the worker dies or answers something unreadable, that diagram fails; either way the next
+/// `render` starts a fresh worker. A worker that turns out to be gone before it received a
+/// request (it died while idle) is replaced and the request sent again, once. Replies carry the
+/// request's id, and a reply is only accepted whole and for the request just sent, so one
+/// diagram's bytes can never be taken for another's.
+///
+/// One request at a time: calls from several threads are serialised. Use one client per lane to
+/// lay out in parallel.
+public final class LayoutWorkerClient: @unchecked Sendable {
+    // @unchecked: every mutable property is guarded by `lock`.
+    public let executable: String
+    public let timeoutSeconds: Double
+    private let lock = NSLock()
+    private var worker: WorkerProcess?
+    private var nextID: UInt64 = 1
+    private var launches = 0
+
+    public init(executable: String, timeoutSeconds: Double) {
+        self.executable = executable
+        self.timeoutSeconds = timeoutSeconds
+    }
+
+    deinit {
+        worker?.stop()
+    }
+
+    /// Forks this process into a layout worker for the first client to use (Linux; nothing
+    /// elsewhere). Call first thing in `main`, before any thread is started: the fork is skipped
+    /// if there is more than one. The worker's start-up then overlaps everything the program does
+    /// before its first layout, and it does not load Swift and Foundation a second time.
+    public static func forkFirstWorker() {
+        WorkerProcess.forkAtStart()
+    }
+
+    /// Starts the worker now, so that its start-up overlaps other work. A failure to start is
+    /// reported by the next `render`.
+    public func start() {
+        lock.withLock { _ = try? running() }
+    }
+
+    /// How many worker processes this client has started so far (a replaced worker counts again).
+    public var launchCount: Int { lock.withLock { launches } }
+
+    /// The running worker's process id, if one is running.
+    public var workerProcessID: Int32? { lock.withLock { worker?.pid } }
+
+    /// Stops the worker (it exits when its stdin closes). A later `render` starts a new one.
+    public func shutdown() {
+        lock.withLock {
+            worker?.stop()
+            worker = nil
+        }
+    }
+
+    /// Lays `dot` out in the worker and returns the bytes per format.
+    public func render(dot: String, formats: [GraphvizFormat]) throws(RenderFailure) -> [GraphvizFormat: Data] {
+        lock.lock()
+        defer { lock.unlock() }
+        let body = Array(dot.utf8)
+        var attempt = 1
+        while true {
+            let worker = try running()
+            let id = nextID
+            nextID += 1
+            let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, timeoutSeconds) * 1e9)
+            let mark = worker.errors.mark()
+            do {
+                try FrameWriter.write(LayoutProtocol.requestHeader(id: id, formats: formats, length: body.count) + body,
+                                      to: worker.input, deadline: deadline)
+            } catch .closed {
+                // Gone before it had the request: not this diagram's doing. A fresh worker gets it, once.
+                let failure = retire(worker, mark: mark, how: .died)
+                if attempt == 1 {
+                    attempt += 1
+                    continue
+                }
+                throw failure
+            } catch .timedOut {
+                throw retire(worker, mark: mark, how: .timedOut)
+            } catch {
+                throw retire(worker, mark: mark, how: .unreadable("write: \(error)"))
+            }
+            let reply: WorkerProcess.Reply
+            do {
+                reply = try worker.reply(to: id, formats: formats, deadline: deadline)
+            } catch {
+                switch error {
+                case .timedOut: throw retire(worker, mark: mark, how: .timedOut)
+                case .ended: throw retire(worker, mark: mark, how: .died)
+                case .unreadable(let what): throw retire(worker, mark: mark, how: .unreadable(what))
+                }
+            }
+            switch reply {
+            case .rendered(let outputs):
+                return outputs
+            case .graphvizFailed(let said):
+                throw RenderFailure.graphvizFailed(details: said)
+            }
+        }
+    }
+
+    /// The running worker, started if there is none. Call holding `lock`.
+    private func running() throws(RenderFailure) -> WorkerProcess {
+        if let worker { return worker }
+        launches += 1
+        let started: WorkerProcess
+        if let forked = WorkerProcess.takeForked(for: executable) {
+            started = forked
+        } else {
+            started = try WorkerProcess.spawn(executable: executable)
+        }
+        worker = started
+        return started
+    }
+
+    private enum Ending {
+        case timedOut
+        case died
+        case unreadable(String)
+    }
+
+    /// Ends `worker` (killing it unless it already died) and describes why its request failed.
+    private func retire(_ worker: WorkerProcess, mark: Int, how: Ending) -> RenderFailure {
+        self.worker = nil
+        switch how {
+        case .timedOut:
+            worker.kill()
+            return RenderFailure.timedOut(timeoutSeconds)
+        case .died:
+            let status = worker.exitStatus(waitingAtMost: 2)
+            let said = worker.errors.text(since: mark)
+            return RenderFailure(kind: .worker, message: LocalizedText(
+                da: "layoutprocessen stoppede uventet (\(status)); det er en fejl i programteori eller Graphviz — send gerne modellen med i en fejlrapport",
+                en: "the layout process stopped unexpectedly (\(status)); this is a bug in programteori or Graphviz — please include the model in a bug report"),
+                details: said.isEmpty ? nil : said)
+        case .unreadable(let what):
+            worker.kill()
+            let said = worker.errors.text(since: mark)
+            return RenderFailure(kind: .worker, message: LocalizedText(
+                da: "layoutprocessen svarede ikke som aftalt (\(what)); det er en fejl i programteori — send gerne modellen med i en fejlrapport",
+                en: "the layout process did not answer as agreed (\(what)); this is a bug in programteori — please include the model in a bug report"),
+                details: said.isEmpty ? nil : said)
+        }
+    }
+}
