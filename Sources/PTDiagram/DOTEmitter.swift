@@ -490,24 +490,37 @@ public struct DOTEmitter: Sendable {
     /// box shows as one changed line in a golden file. Only between the outer table's rows:
     /// Graphviz ignores whitespace there, but not inside a cell.
     static func rowPerLine(_ markup: HTMLMarkup, indent: String) -> HTMLMarkup {
-        var out = ""
+        var text = markup.markup
+        return HTMLMarkup(raw: text.withUTF8 { rowPerLine(UTF8Text($0), indent: indent) })
+    }
+
+    /// The work, on the markup's bytes. It was written on `Character`s; where bytes and
+    /// characters differ (a `<` glued to a prefix mark before it, a `>` extended by a combining
+    /// mark after it), the byte version does what the character version did: pass them over.
+    private static func rowPerLine(_ text: UTF8Text, indent: String) -> String {
+        let bytes = text.bytes
+        let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">")
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 256)
+        let newline = Array(("\n" + indent).utf8)
         var depth = 0
-        var rest = Substring(markup.markup)
-        while let open = rest.firstIndex(of: "<") {
-            out += rest[..<open]
-            rest = rest[open...]
-            if rest.hasPrefix("</TABLE") {
+        var rest = 0
+        while let open = text.firstCharacter(lt, from: rest) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest..<open]))
+            rest = open
+            if text.hasPrefix("</TABLE", at: rest) {
                 depth -= 1
-                if depth == 0 { out += "\n" + indent }
+                if depth == 0 { out += newline }
             } else {
-                if rest.hasPrefix("<TABLE") { depth += 1 }
-                if depth == 1, rest.hasPrefix("<TR>") || rest.hasPrefix("<HR/>") { out += "\n" + indent }
+                if text.hasPrefix("<TABLE", at: rest) { depth += 1 }
+                if depth == 1, text.hasPrefix("<TR>", at: rest) || text.hasPrefix("<HR/>", at: rest) { out += newline }
             }
-            guard let close = rest.firstIndex(of: ">") else { break }
-            out += rest[...close]
-            rest = rest[rest.index(after: close)...]
+            guard let close = text.firstCharacter(gt, from: rest) else { break }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest...close]))
+            rest = close + 1
         }
-        return HTMLMarkup(raw: out + rest)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest...]))
+        return String(decoding: out, as: UTF8.self)
     }
 
     private func quoted(_ text: String) -> String {

@@ -19,8 +19,11 @@ public enum Escape {
         return String(scalars)
     }
 
-    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+    /// General category Cc (control) or a non-character. Cc is exactly U+0000–U+001F and
+    /// U+007F–U+009F, and Unicode's stability policy keeps it so: no table lookup needed.
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF
     }
 
     /// The inside of a DOT double-quoted string: `\` → `\\`, `"` → `\"`.

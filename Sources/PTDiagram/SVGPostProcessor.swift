@@ -202,6 +202,25 @@ struct UTF8Text {
         return !extends(Unicode.Scalar(pattern[count - 1]), at: line.lowerBound + count, end: line.upperBound)
     }
 
+    /// The first `Character` equal to the ASCII `byte` at or after `start`: that byte, not glued
+    /// to the scalar before it, and not extended by the one after it.
+    func firstCharacter(_ byte: UInt8, from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            if bytes[index] == byte, !gluesToPrevious(byte, at: index, start: 0),
+               !extends(Unicode.Scalar(byte), at: index + 1, end: bytes.count) {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// `hasPrefix` at `index` for an ASCII `prefix` whose first character starts at `index`.
+    func hasPrefix(_ prefix: StaticString, at index: Int) -> Bool {
+        hasPrefix(prefix, index..<bytes.count)
+    }
+
     /// Appends `bytes[range]` with every `&#45;` (a `Character`-level match) turned into `-`.
     ///
     /// `Character`-level means: the `&` starts a character (is not glued to a prefix mark before

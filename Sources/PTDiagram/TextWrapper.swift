@@ -54,6 +54,17 @@ public enum TextWrapper {
 
     public static func displayWidth(_ character: Character) -> Int {
         guard let first = character.unicodeScalars.first else { return 0 }
+        // Below U+203C (‼, the first emoji after Latin-1) no scalar has Emoji_Presentation, and
+        // only # * 0–9 © ® are Emoji at all: no property lookups for the common case.
+        if first.value < 0x203C {
+            switch first.value {
+            case 0x23, 0x2A, 0x30...0x39, 0xA9, 0xAE:
+                if character.unicodeScalars.contains("\u{FE0F}") { return 2 }
+            default:
+                break
+            }
+            return isWide(first.value) ? 2 : 1
+        }
         if first.properties.isEmojiPresentation
             || (first.properties.isEmoji && character.unicodeScalars.contains("\u{FE0F}")) {
             return 2
