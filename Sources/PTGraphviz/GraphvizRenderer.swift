@@ -49,6 +49,10 @@ public final class GraphvizRenderer: @unchecked Sendable {
         try withContext(dot: dot) { context throws(GraphvizError) in
             var session = RenderSession(dot: dot)
 
+            // cgraph's scanner keeps what it read past the end of the last graph (a trailing
+            // newline, or a whole second graph) and hands it to the next agmemread: the next
+            // render would count lines wrong, or even lay out the leftover graph instead of its own.
+            flushScanner?()
             guard let graph = dot.withCString({ agmemread($0) }) else {
                 throw session.failure(.parse, call: "agmemread returned no graph")
             }
@@ -162,6 +166,14 @@ private struct RenderSession {
         return GraphvizError(stage: stage, format: format, messages: messages, dot: dot)
     }
 }
+
+/// cgraph's `aglexbad` (empties the scanner's buffer), looked up at run time: it is exported by the
+/// Graphviz 2.x libraries but not declared in their public headers. Nil where it is missing.
+/// Only called under the renderer's lock.
+private let flushScanner: (@convention(c) () -> Void)? = {
+    guard let program = dlopen(nil, RTLD_NOW), let symbol = dlsym(program, "aglexbad") else { return nil }
+    return unsafeBitCast(symbol, to: (@convention(c) () -> Void).self)
+}()
 
 // libgvc's error callback is a C function pointer and cannot capture, so it writes to a global.
 // Guarded by `GraphvizRenderer.shared`'s lock: libgvc only calls back from inside the calls

@@ -88,6 +88,20 @@ struct GraphvizTests {
         #expect(svg.contains("Forældre øger trivsel på skolen"))
     }
 
+    @Test("What a graph leaves unread never reaches the next render: no second graph, no extra line")
+    func leftoversDoNotLeak() throws {
+        // Everything after the first graph is ignored, and stays ignored.
+        let first = String(decoding: try renderer.render(dot: "digraph a { x } digraph b { y }", format: .svg), as: UTF8.self)
+        #expect(first.contains("<title>a</title>"))
+        let next = String(decoding: try renderer.render(dot: "digraph c { z }", format: .svg), as: UTF8.self)
+        #expect(next.contains("<title>c</title>"))
+        #expect(!next.contains("<title>b</title>"))
+        // A trailing newline is not counted into the next graph's line numbers.
+        _ = try renderer.render(dot: "digraph d { w }\n\n", format: .svg)
+        let error = try #require(throws: GraphvizError.self) { try renderer.render(dot: "digraph G { a -> ; }", format: .svg) }
+        #expect(error.messages == [GraphvizMessage(severity: .error, text: "syntax error in line 1 near ';'")])
+    }
+
     @Test func syntaxErrorThrowsWithMessageAndDOT() throws {
         let dot = "digraph G { a -> ; }"
         let error = try #require(throws: GraphvizError.self) { try renderer.render(dot: dot, format: .svg) }
