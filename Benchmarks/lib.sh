@@ -59,6 +59,20 @@ rss() {  # rss <command-string>
     printf '%s\n' "${out[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'
 }
 
+# Median CPU time in seconds (user + system) of a command and of every process it starts, also
+# those that outlive it: `render`'s layout workers exit just after it, unwaited, so neither
+# hyperfine nor GNU time sees them. perf stat counts inherited tasks; the trailing sleep lets the
+# last worker exit before the count is read. Prints nothing without perf.
+cpu() {  # cpu <command-string>
+    command -v perf >/dev/null 2>&1 || return 0
+    local i out=()
+    for ((i = 0; i < RUNS; i++)); do
+        perf stat -x, -e task-clock -o "$WORK/perf-stat.txt" sh -c "$1; sleep 0.1" >/dev/null 2>&1 || return 0
+        out+=("$(awk -F, '/task-clock/ {print $1}' "$WORK/perf-stat.txt")")
+    done
+    printf '%s\n' "${out[@]}" | sort -n | awk '{a[NR]=$1} END {m = (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2); printf "%.4f\n", m / 1000}'
+}
+
 # Arithmetic with Python (bash has no floats).
 calc() { python3 -c "print($1)"; }
 

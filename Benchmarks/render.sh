@@ -10,11 +10,14 @@
 # (b) every model in Models/ copied COPIES (10) times: one `programteori render` call against a
 #     shell loop of `dot -Tsvg`, one process per diagram. Target: ≥ 4× faster.
 # (c) as (a), to PNG: `programteori render --format png` against `dot -Tpng` (both cairo).
-# Each `programteori render` is measured twice: as shipped (`--timeout 20`: layout runs in a
-# child process, `programteori _layout`, one per diagram, so a runaway layout can be stopped) and
-# with `--timeout 0` (layout in the same process, through libgvc).
-# Peak memory (max RSS) for each: GNU time reports the largest single process of the tree
-# (for the dot loop: the largest dot; for render: the parent or its largest child).
+# Each `programteori render` is measured twice: as shipped (`--timeout 20`: layout runs in
+# long-lived worker processes, `programteori _layout`, one per core, each serving diagram after
+# diagram and killed only when a layout runs out of time) and with `--timeout 0` (layout in the
+# same process, through libgvc). (b) also measures one worker (`--layout-workers 1`).
+# CPU in (b) is the whole process tree, workers included (perf stat; empty without perf).
+# Peak memory (max RSS) for each: GNU time reports the largest single process it waited for
+# (for the dot loop: the largest dot; for render: the parent, not the workers, which exit after
+# it unwaited).
 # Work files go to Benchmarks/work/render/ (git-ignored). Prints Markdown tables.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -118,17 +121,21 @@ echo "#### (b) $N_MANY diagrammer → SVG: ét kald mod én dot-proces pr. diagr
 echo
 echo "| måling | median (s) | CPU (s) | pr. diagram (ms) | maks. RSS (MiB) | dot-løkke / denne |"
 echo "|---|---:|---:|---:|---:|---:|"
-read -r t_loop _ _ c_loop < <(wall "render-many-dot" "sh '$R/dot-loop.sh' svg")
+read -r t_loop _ _ _ < <(wall "render-many-dot" "sh '$R/dot-loop.sh' svg")
+c_loop=$(cpu "sh '$R/dot-loop.sh' svg")
 r_loop=$(rss "sh '$R/dot-loop.sh' svg")
+fmt_cpu() { if [ -n "$1" ]; then fmt_s "$1"; else echo "–"; fi; }
 many_row() {  # many_row <label> <extra options>
-    local t c r
-    read -r t _ _ c < <(wall "render-many-pt$2" "'$BIN' render '$R/many' --format svg $2 --output '$R/out/many'")
-    r=$(rss "'$BIN' render '$R/many' --format svg $2 --output '$R/out/many'")
-    echo "| $1 | $(fmt_s "$t") | $(fmt_s "$c") | $(calc "f'{$t / $N_MANY * 1000:.1f}'") | $(mib "$r") | **$(calc "f'{$t_loop / $t:.2f}×'")** |"
+    local t c r command="'$BIN' render '$R/many' --format svg $2 --output '$R/out/many'"
+    read -r t _ _ _ < <(wall "render-many-pt${2// /}" "$command")
+    c=$(cpu "$command")
+    r=$(rss "$command")
+    echo "| $1 | $(fmt_s "$t") | $(fmt_cpu "$c") | $(calc "f'{$t / $N_MANY * 1000:.1f}'") | $(mib "$r") | **$(calc "f'{$t_loop / $t:.2f}×'")** |"
 }
-many_row "programteori render, ét kald (standard: layout i en underproces pr. diagram)" ""
+many_row "programteori render, ét kald (standard: én layoutproces pr. kerne, her $(nproc))" ""
+many_row "programteori render --layout-workers 1, ét kald (én layoutproces)" "--layout-workers 1"
 many_row "programteori render --timeout 0, ét kald (layout i samme proces)" "--timeout 0"
-echo "| løkke med dot -Tsvg ($N_MANY processer) | $(fmt_s "$t_loop") | $(fmt_s "$c_loop") | $(calc "f'{$t_loop / $N_MANY * 1000:.1f}'") | $(mib "$r_loop") | 1.00× |"
+echo "| løkke med dot -Tsvg ($N_MANY processer) | $(fmt_s "$t_loop") | $(fmt_cpu "$c_loop") | $(calc "f'{$t_loop / $N_MANY * 1000:.1f}'") | $(mib "$r_loop") | 1.00× |"
 echo
 echo "Opstart af dot alene (graf med to knuder): $(calc "f'{$dot_start * 1000:.1f}'") ms pr. proces."
 
