@@ -133,7 +133,10 @@ many_row() {  # many_row <label> <extra options>
     echo "| $1 | $(fmt_s "$t") | $(fmt_cpu "$c") | $(calc "f'{$t / $N_MANY * 1000:.1f}'") | $(mib "$r") | **$(calc "f'{$t_loop / $t:.2f}×'")** |"
 }
 many_row "programteori render, ét kald (standard: én layoutproces pr. kerne, her $(nproc))" ""
-many_row "programteori render --layout-workers 1, ét kald (én layoutproces)" "--layout-workers 1"
+# Builds before the long-lived workers (fdc4eed) have no --layout-workers: skip that row there.
+if "$BIN" render --layout-workers 1 --help >/dev/null 2>&1; then
+    many_row "programteori render --layout-workers 1, ét kald (én layoutproces)" "--layout-workers 1"
+fi
 many_row "programteori render --timeout 0, ét kald (layout i samme proces)" "--timeout 0"
 echo "| løkke med dot -Tsvg ($N_MANY processer) | $(fmt_s "$t_loop") | $(fmt_cpu "$c_loop") | $(calc "f'{$t_loop / $N_MANY * 1000:.1f}'") | $(mib "$r_loop") | 1.00× |"
 echo
