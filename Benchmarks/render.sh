@@ -134,7 +134,7 @@ many_row() {  # many_row <label> <extra options>
 }
 many_row "programteori render, ét kald (standard: én layoutproces pr. kerne, her $(nproc))" ""
 # Builds before the long-lived workers (fdc4eed) have no --layout-workers: skip that row there.
-if "$BIN" render --layout-workers 1 --help >/dev/null 2>&1; then
+if "$BIN" render "${MODELS[0]}" --format dot --layout-workers 1 --output "$R/out/probe" >/dev/null 2>&1; then
     many_row "programteori render --layout-workers 1, ét kald (én layoutproces)" "--layout-workers 1"
 fi
 many_row "programteori render --timeout 0, ét kald (layout i samme proces)" "--timeout 0"
