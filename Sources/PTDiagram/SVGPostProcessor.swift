@@ -89,8 +89,7 @@ public struct SVGPostProcessor: Sendable {
                 continue
             }
             if text.hasPrefix("<g id=\"", line) {
-                let id = Self.attribute("id", in: Substring(text.string(line))).map(Self.unescapeHyphens)
-                pendingTitle = id.flatMap { titles[$0] }
+                pendingTitle = text.groupID(line).flatMap { titles[$0] }
             } else if let title = pendingTitle, text.hasPrefix("<title>", line) {
                 emit("<title>" + Escape.xml(title) + "</title>")
                 pendingTitle = nil
@@ -139,18 +138,6 @@ public struct SVGPostProcessor: Sendable {
         for node in diagram.nodes { titles[node.svgID] = node.accessibleTitle }
         for edge in diagram.edges { titles[edge.svgID] = edge.accessibleTitle }
         return titles
-    }
-
-    static func attribute(_ name: String, in line: Substring) -> String? {
-        guard let start = line.firstRange(of: " \(name)=\"") else { return nil }
-        let rest = line[start.upperBound...]
-        guard let end = rest.firstIndex(of: "\"") else { return nil }
-        return String(rest[..<end])
-    }
-
-    static func unescapeHyphens(_ text: String) -> String {
-        guard text.contains("&#45;") else { return text }
-        return text.replacing("&#45;", with: "-")
     }
 }
 
@@ -202,18 +189,29 @@ struct UTF8Text {
         return !extends(Unicode.Scalar(pattern[count - 1]), at: line.lowerBound + count, end: line.upperBound)
     }
 
-    /// The first `Character` equal to the ASCII `byte` at or after `start`: that byte, not glued
-    /// to the scalar before it, and not extended by the one after it.
-    func firstCharacter(_ byte: UInt8, from start: Int) -> Int? {
+    /// The first `Character` equal to the ASCII `byte` at or after `start` (before `end`): that
+    /// byte, not glued to the scalar before it, and not extended by the one after it.
+    func firstCharacter(_ byte: UInt8, from start: Int, end: Int? = nil) -> Int? {
+        let end = end ?? bytes.count
         var index = start
-        while index < bytes.count {
+        while index < end {
             if bytes[index] == byte, !gluesToPrevious(byte, at: index, start: 0),
-               !extends(Unicode.Scalar(byte), at: index + 1, end: bytes.count) {
+               !extends(Unicode.Scalar(byte), at: index + 1, end: end) {
                 return index
             }
             index += 1
         }
         return nil
+    }
+
+    /// The `id` of a line that starts `<g id="` (checked by the caller), with `&#45;` unescaped:
+    /// `attribute("id", in: line).map(unescapeHyphens)` on the line's bytes.
+    func groupID(_ line: Range<Int>) -> String? {
+        let start = line.lowerBound + 7  // after `<g id="`, the first match of ` id="`
+        guard let close = firstCharacter(UInt8(ascii: "\""), from: start, end: line.upperBound) else { return nil }
+        var id: [UInt8] = []
+        appendUnescapingHyphens(start..<close, to: &id)
+        return String(decoding: id, as: UTF8.self)
     }
 
     /// `hasPrefix` at `index` for an ASCII `prefix` whose first character starts at `index`.

@@ -47,6 +47,14 @@ struct SVGFinishingTests {
             "<!--\u{301} not a comment -->",
             "<!-- two\nlines -->",
             "",
+            // Group ids, looked up to give the group a readable title.
+            "<g id=\"pt&#45;D1\" class=\"node\">\n<title>D1</title>",
+            "<g id=\"pt&#45\u{37E}D1\" class=\"node\">\n<title>D1</title>",
+            "<g id=\"pt&#45;D1\u{301}\" class=\"node\">\n<title>D1</title>",
+            "<g id=\"pt&#45;D1\"\u{301} x\" class=\"node\">\n<title>D1</title>",
+            "<g id=\"\u{600}\"pt&#45;D1\" class=\"node\">\n<title>D1</title>",
+            "<g id=\"pt&#45;D1 class=node>\n<title>D1</title>",
+            "<g id=\"\u{301}\">\n<title>x</title>",
         ]
         for edge in edges {
             let lines = svg.split(separator: "\n", omittingEmptySubsequences: false)
