@@ -53,13 +53,18 @@ final class WorkerProcess {
         guard let pipes = WorkerPipes.make() else {
             throw cannotStart(executable, String(cString: strerror(errno)))
         }
+        #if canImport(Darwin)
+        var actions: posix_spawn_file_actions_t?
+        var attributes: posix_spawnattr_t?
+        #else
         var actions = posix_spawn_file_actions_t()
+        var attributes = posix_spawnattr_t()
+        #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, pipes.stdin.read, STDIN_FILENO)
         posix_spawn_file_actions_adddup2(&actions, pipes.stdout.write, STDOUT_FILENO)
         posix_spawn_file_actions_adddup2(&actions, pipes.stderr.write, STDERR_FILENO)
-        var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         // The calling thread may block signals (dispatch's threads do) or ignore SIGPIPE: the
