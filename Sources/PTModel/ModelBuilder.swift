@@ -235,7 +235,7 @@ public struct ModelBuilder {
 
     private mutating func registerIDs() {
         var firstRange: [String: SourceRange] = [:]
-        func register(_ id: Identifier, element: Int?) -> Bool {
+        func register(_ id: Identifier) -> Bool {
             if let first = firstRange[id.name] {
                 diagnostics.append(Diagnostic(
                     ModelCode.duplicateID, range: id.range,
@@ -251,9 +251,9 @@ public struct ModelBuilder {
             return true
         }
         for (position, element) in syntax.enumerated() {
-            if let id = element.id, register(id, element: position) { index[id.name] = position }
+            if let id = element.id, register(id) { index[id.name] = position }
             for indicator in element.indicators {
-                if let id = indicator.id, register(id, element: nil) { indicatorIDs[id.name] = id.range }
+                if let id = indicator.id, register(id) { indicatorIDs[id.name] = id.range }
             }
         }
     }

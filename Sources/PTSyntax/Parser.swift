@@ -197,7 +197,7 @@ public struct Parser {
         case .element(let kind, let keyword, let idWords, let value):
             if kind == .indicator {
                 report(misplaced(
-                    keyword: keyword.text, range: keyword.range,
+                    range: keyword.range,
                     da: "en indikator skal stå indrykket under det delmål eller slutmål, den måler",
                     en: "an indicator must be indented under the outcome or final outcome it measures",
                     helpDa: "ryk »\(keyword.text)« ind under et delmål eller slutmål",
@@ -238,7 +238,7 @@ public struct Parser {
                 return
             }
             report(misplaced(
-                keyword: keyword.text, range: keyword.range,
+                range: keyword.range,
                 da: "egenskaben »\(keyword.text)« skal stå indrykket under et element",
                 en: "the property »\(keyword.text)« must be indented under an element",
                 helpDa: "ryk linjen ind under det element, den hører til (fx et delmål)",
@@ -322,7 +322,7 @@ public struct Parser {
             case .element(let childKind, let childKeyword, _, _):
                 if childKind == .indicator {
                     report(misplaced(
-                        keyword: childKeyword.text, range: childKeyword.range,
+                        range: childKeyword.range,
                         da: "en indikator kan kun stå under et delmål eller slutmål, ikke under \(kind.danishArticle)",
                         en: "an indicator can only stand under an outcome or final outcome, not under \(kind.englishArticle)",
                         helpDa: "flyt indikatoren til det delmål eller slutmål, den måler",
@@ -339,7 +339,7 @@ public struct Parser {
                 }
             case .property(let key, let keywordSlice, let value):
                 guard kind.allowedProperties.contains(key) else {
-                    report(propertyNotAllowed(keywordSlice, key: key, in: kind))
+                    report(propertyNotAllowed(keywordSlice, in: kind))
                     continue
                 }
                 if !key.isRepeatable, let earlier = element.property(key) {
@@ -435,7 +435,7 @@ public struct Parser {
                 reportInvalidDate(value.sub(text.index(after: open)..<text.index(before: text.endIndex)).trimmed(), year: 2024)
                 return nil
             }
-            report(badValue(SyntaxCode.invalidNumber, value, keyword: keyword,
+            report(badValue(SyntaxCode.invalidNumber, value,
                             da: "»baseline« skal være et tal, evt. med dato i parentes",
                             en: "»baseline« must be a number, optionally with a date in parentheses",
                             helpDa: "skriv fx »baseline: 55 (2024-06)« eller »baseline: 22,5% (2024)«",
@@ -447,7 +447,7 @@ public struct Parser {
                 reportInvalidDate(value.sub(deadline.range), year: 2027)
                 return nil
             }
-            report(badValue(SyntaxCode.invalidNumber, value, keyword: keyword,
+            report(badValue(SyntaxCode.invalidNumber, value,
                             da: "»mål« skal være et tal, evt. med »senest« og en dato",
                             en: "»target« must be a number, optionally with »by« and a date",
                             helpDa: "skriv fx »mål: 80 senest 2027-12-31«; datoer skrives 2027-12-31, 2027-12, 2027 eller 31.12.2027",
@@ -619,12 +619,12 @@ public struct Parser {
                                 en: "an ID starts with a letter and holds only letters, digits, ».«, »_« and »-« (e.g. »D1« or »D2.1«)"))
     }
 
-    private func misplaced(keyword: some StringProtocol, range: SourceRange, da: String, en: String, helpDa: String, helpEn: String) -> Diagnostic {
+    private func misplaced(range: SourceRange, da: String, en: String, helpDa: String, helpEn: String) -> Diagnostic {
         Diagnostic(SyntaxCode.misplacedProperty, range: range,
                    message: LocalizedText(da: da, en: en), help: LocalizedText(da: helpDa, en: helpEn))
     }
 
-    private func propertyNotAllowed(_ keyword: TextSlice, key: PropertyKey, in kind: ElementKind) -> Diagnostic {
+    private func propertyNotAllowed(_ keyword: TextSlice, in kind: ElementKind) -> Diagnostic {
         var allowedDa = kind.allowedProperties.map { "»\($0.danishKeyword)«" }
         var allowedEn = kind.allowedProperties.map { "»\($0.englishKeyword)«" }
         if kind.acceptsIndicators {
@@ -639,7 +639,7 @@ public struct Parser {
                                 en: "under \(kind.englishArticle) you can use: \(allowedEn.joined(separator: ", "))"))
     }
 
-    private func badValue(_ code: DiagnosticCode, _ value: TextSlice, keyword: TextSlice, da: String, en: String, helpDa: String, helpEn: String) -> Diagnostic {
+    private func badValue(_ code: DiagnosticCode, _ value: TextSlice, da: String, en: String, helpDa: String, helpEn: String) -> Diagnostic {
         Diagnostic(code, range: value.range, message: LocalizedText(da: da, en: en), help: LocalizedText(da: helpDa, en: helpEn))
     }
 
