@@ -17,6 +17,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // The browser editor's local HTTP server (PTServer).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Source text, positions and bilingual text. No dependencies.
@@ -47,11 +49,19 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // The browser editor: a local HTTP server and its embedded page, over ProgramteoriKit.
+        .target(
+            name: "PTServer",
+            dependencies: [
+                "ProgramteoriKit", "PTSource", "PTDiagnostics", "PTModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         // The command-line tool: a thin shell over ProgramteoriKit.
         .executableTarget(
             name: "programteori",
             dependencies: [
-                "ProgramteoriKit",
+                "ProgramteoriKit", "PTServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +72,14 @@ let package = Package(
         .testTarget(name: "PTDiagnosticsTests", dependencies: ["PTDiagnostics", "PTSource"]),
         .testTarget(name: "PTDiagramTests", dependencies: ["PTDiagram", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics", "PTGraphviz", "ProgramteoriKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PTGraphvizTests", dependencies: ["PTGraphviz"]),
+        .testTarget(
+            name: "PTServerTests",
+            dependencies: [
+                "PTServer", "ProgramteoriKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "CLITests", dependencies: ["ProgramteoriKit", "PTRules", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics"]),
     ],
     swiftLanguageModes: [.v6]

@@ -38,8 +38,9 @@ enum OutputNaming {
 
 /// Writes a file so that readers see the old file or the new one, never half of one: the bytes
 /// go to a temporary file in the same folder, which is then renamed over the target.
-enum AtomicFile {
-    static func write(_ data: Data, to path: String) throws(RenderFailure) {
+/// Shared by `render` and the editor server's save.
+public enum AtomicFile {
+    public static func write(_ data: Data, to path: String) throws(RenderFailure) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         do {

@@ -1,0 +1,128 @@
+import Foundation
+import PTDiagnostics
+import PTDiagram
+import PTSource
+import ProgramteoriKit
+
+/// What the endpoints do, without HTTP: check the editor's text against the folder, draw it,
+/// and turn the results into the page's JSON. Blocking; the routes call it off the
+/// concurrency pool.
+final class EditorService: Sendable {
+    let workspace: Workspace
+    let store: ModelStore
+    let pool: LayoutPool
+
+    init(workspace: Workspace, pool: LayoutPool) {
+        self.workspace = workspace
+        self.store = ModelStore(workspace: workspace)
+        self.pool = pool
+    }
+
+    /// Name for a model that is not saved yet: anchors `brug:` in the folder itself.
+    static let unsavedName = "ny-model.pt"
+
+    struct Checked {
+        let report: CheckReport
+        let path: String
+        let language: Language
+    }
+
+    /// Parses, resolves and runs the rules on `request.text` as if it were the file `name`.
+    func check(_ request: SourceRequest) throws(Workspace.Refusal) -> Checked {
+        let language = Self.language(request.lang)
+        let path = try workspace.resolve(request.name ?? Self.unsavedName)
+        // The nearest programteori.toml counts only inside the folder: nothing outside it is read.
+        let configuration: Configuration? = ConfigurationLoader.find(from: path).map { found in
+            found.hasPrefix(workspace.root + "/") ? nil : Configuration()
+        } ?? nil
+        let checker = Checker(loader: FileSystemLoader(workspace: workspace.root), configuration: configuration)
+        return Checked(report: checker.check(text: request.text, path: path), path: path, language: language)
+    }
+
+    func preview(_ request: SourceRequest) throws(Workspace.Refusal) -> PreviewResponse {
+        let checked = try check(request)
+        let findings = findings(checked)
+        let model = checked.report.models.first { $0.path == checked.path }
+        var svg: String?
+        var diagramError: String?
+        if let model, !model.hasErrors {
+            switch draw(model, request: request, language: checked.language, format: .svg) {
+            case .success(let bytes): svg = String(decoding: bytes, as: UTF8.self)
+            case .failure(let failure): diagramError = failure.message.text(in: checked.language)
+            }
+        }
+        let diagnostics = checked.report.diagnostics
+        return PreviewResponse(
+            findings: findings,
+            summary: FindingSummary(errors: diagnostics.errorCount, warnings: diagnostics.warningCount, infos: diagnostics.infoCount),
+            title: model?.model.header?.title, svg: svg, diagramError: diagramError)
+    }
+
+    /// The diagram as a file to download; refused while the model has errors.
+    func diagram(_ request: SourceRequest) throws(Workspace.Refusal) -> (bytes: Data, format: DiagramFormat) {
+        let language = Self.language(request.lang)
+        let format: DiagramFormat
+        switch request.format.map({ $0.lowercased() }) ?? "svg" {
+        case "svg": format = .svg
+        case "png": format = .png
+        case "pdf": format = .pdf
+        case let other:
+            throw Workspace.Refusal(status: 400, message: LocalizedText(
+                da: "ukendt format »\(other)«; brug svg, png eller pdf", en: "unknown format »\(other)«; use svg, png or pdf"))
+        }
+        let checked = try check(request)
+        guard let model = checked.report.models.first(where: { $0.path == checked.path }) else {
+            throw Workspace.Refusal(status: 422, message: LocalizedText(
+                da: "der er ingen programteori at tegne endnu: begynd med »programteori: Titel«",
+                en: "there is no programme theory to draw yet: start with »program theory: Title«"))
+        }
+        guard !model.hasErrors else {
+            throw Workspace.Refusal(status: 422, message: LocalizedText(
+                da: "modellen har fejl; ret dem først (se listen over fund)", en: "the model has errors; fix them first (see the list of findings)"))
+        }
+        switch draw(model, request: request, language: language, format: format) {
+        case .success(let bytes): return (bytes, format)
+        case .failure(let failure):
+            throw Workspace.Refusal(status: failure.kind == .tooLarge ? 422 : 503, message: failure.message)
+        }
+    }
+
+    private func draw(_ model: CheckedModel, request: SourceRequest, language: Language,
+                      format: DiagramFormat) -> Result<Data, RenderFailure> {
+        let options = DiagramOptions(
+            view: request.view.flatMap(DiagramView.init(name:)) ?? .detailed,
+            theme: request.theme.flatMap(ThemeName.init(name:)) ?? .standard,
+            language: language)
+        let renderer = DiagramRenderer(options: options, layout: pool.mode)
+        return pool.with { worker in
+            Result { () throws(RenderFailure) in
+                try renderer.render(model.model, formats: [format], using: worker).outputs[format] ?? Data()
+            }
+        }
+    }
+
+    /// The report's findings, placed for the editor, in source order.
+    func findings(_ checked: Checked) -> [Finding] {
+        let files = checked.report.files
+        return checked.report.diagnostics.map { diagnostic in
+            let file = files[diagnostic.range.path]
+            let start = file?.location(of: diagnostic.range.start) ?? LineColumn(line: 1, column: 1, utf16Column: 1)
+            let end = file?.location(of: diagnostic.range.end) ?? start
+            return Finding(
+                file: shownName(diagnostic.range.path), inEditedText: diagnostic.range.path == checked.path,
+                line: start.line, column: start.utf16Column, endLine: end.line, endColumn: end.utf16Column,
+                severity: diagnostic.severity, code: diagnostic.code, name: diagnostic.name,
+                message: diagnostic.message.text(in: checked.language),
+                help: diagnostic.help?.text(in: checked.language))
+        }
+    }
+
+    /// A path as the page shows it: relative to the folder.
+    func shownName(_ path: String) -> String {
+        path.hasPrefix(workspace.root + "/") ? String(path.dropFirst(workspace.root.count + 1)) : (path as NSString).lastPathComponent
+    }
+
+    static func language(_ code: String?) -> Language {
+        code.flatMap(Language.init(code:)) ?? .danish
+    }
+}
