@@ -74,11 +74,7 @@ let package = Package(
         .testTarget(name: "PTGraphvizTests", dependencies: ["PTGraphviz"]),
         .testTarget(
             name: "PTServerTests",
-            dependencies: [
-                "PTServer", "ProgramteoriKit",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+            dependencies: ["PTServer", "ProgramteoriKit"]
         ),
         .testTarget(name: "CLITests", dependencies: ["ProgramteoriKit", "PTRules", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics"]),
     ],
