@@ -11,6 +11,8 @@ import PTSource
 ///   it talks to evil.example and lets that page read the answers). Every request must name this
 ///   server as `localhost`, `127.0.0.1` or `[::1]` (or the address given with `--adresse`) with
 ///   its port; anything else is refused before any route runs.
+/// - **Sec-Fetch-Site** (what a browser says about where a request comes from): from another
+///   site only a navigation to a page is let through, never a fetch, an embed or a post.
 /// - **Origin** (a cross-site form or fetch that writes). Every request that is not GET or HEAD
 ///   must carry an `Origin` that is this server, and a JSON content type (which a cross-site page
 ///   cannot send without a CORS preflight, which this server never grants).
@@ -31,6 +33,14 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
             return refuse(.misdirectedRequest,
                           da: "forespørgslen er ikke til denne server (Host-headeren skal være localhost:\(port) eller 127.0.0.1:\(port)); åbn editoren via adressen, som »programteori serve« skrev",
                           en: "the request is not for this server (the Host header must be localhost:\(port) or 127.0.0.1:\(port)); open the editor through the address »programteori serve« printed")
+        }
+        // Browsers say where a request comes from: another site may link to the page (a
+        // navigation), but not fetch, embed or post anything (not even blind, no-cors reads).
+        if let site = request.headers[.init("Sec-Fetch-Site")!]?.lowercased(), site == "cross-site" || site == "same-site",
+           !(request.method == .get && request.headers[.init("Sec-Fetch-Mode")!]?.lowercased() == "navigate") {
+            return refuse(.forbidden,
+                          da: "en anden hjemmeside må ikke hente fra eller ændre i editoren; åbn editoren via adressen, som »programteori serve« skrev",
+                          en: "another web site may not read from or change the editor; open the editor through the address »programteori serve« printed")
         }
         if request.method != .get && request.method != .head {
             guard let origin = request.headers[.origin], allows(origin: origin, port: port) else {

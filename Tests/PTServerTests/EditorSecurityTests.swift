@@ -53,6 +53,21 @@ struct EditorSecurityTests {
         #expect(answer.headers["access-control-allow-origin"] == nil)
     }
 
+    @Test("What the browser says about a request's site: from another site only a navigation passes")
+    func fetchMetadata() async throws {
+        let server = try await ServerHarness.start(files: ["a.pt": Self.model])
+        defer { Task { await server.stop() } }
+        let blind = try await server.send("GET", "/api/model?name=a.pt", headers: ["Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors"])
+        #expect(blind.status == 403)
+        #expect(!blind.text.contains("Mentorsamtaler"))
+        #expect(try await server.send("GET", "/", headers: ["Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate"]).status == 200)
+        #expect(try await server.send("GET", "/api/models", headers: ["Sec-Fetch-Site": "same-origin", "Sec-Fetch-Mode": "cors"]).status == 200)
+        let post = try await server.send("POST", "/api/preview", headers: [
+            "Origin": server.origin, "Content-Type": "application/json", "Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate",
+        ], body: Data(#"{"text":"x"}"#.utf8))
+        #expect(post.status == 403)
+    }
+
     @Test("Names that leave the folder are refused: .., absolute paths, encoded slashes and dots, backslashes, hidden files")
     func pathTraversal() async throws {
         let server = try await ServerHarness.start(files: ["a.pt": Self.model])
