@@ -12,6 +12,15 @@ public struct Measurement: Sendable, Hashable, Codable {
     public let line: Int
     /// The row's indicator field, for findings about the row.
     public let range: SourceRange
+
+    public init(indicatorID: String, date: DateValue, value: Double, text: String, line: Int, range: SourceRange) {
+        self.indicatorID = indicatorID
+        self.date = date
+        self.value = value
+        self.text = text
+        self.line = line
+        self.range = range
+    }
 }
 
 /// The usable rows of one measurements file, per indicator, each series sorted by date.

@@ -226,6 +226,7 @@ private struct ReaderState {
     mutating func decideColumns(_ fields: [String], line: Int) {
         guard isHeader(fields) else {
             columns = (0, 1, 2, 3)
+            allowedFields = 3
             return
         }
         var indicator: Int?, date: Int?, value: Int?
@@ -256,9 +257,12 @@ private struct ReaderState {
             return
         }
         columns = (indicator, date, value, max(indicator, date, value) + 1)
+        allowedFields = fields.count
     }
 
     var skipAll = false
+    /// Fields a row may have: three without a header, the header's count with one.
+    var allowedFields = 3
 
     func separatorHelp(fieldCount: Int) -> LocalizedText {
         let name = separator == ";" ? "semikolon (;)" : separator == "\t" ? "tabulator" : "komma (,)"
@@ -290,12 +294,15 @@ private struct ReaderState {
                    help: help)
             return
         }
-        if columns.width == 3, fields.count > 3, !fields[3...].allSatisfy(\.isEmpty) {
+        if fields.count > allowedFields, !fields[allowedFields...].allSatisfy(\.isEmpty) {
             let ranges = locate(fields, line: line)
             let commaHelp = separator == "," && fields.count == 4 && fields[2].allSatisfy(\.isNumber) && fields[3].allSatisfy(\.isNumber)
-            report(MeasurementCode.columns, ranges[3],
-                   LocalizedText(da: "rækken har \(fields.count) felter, men skal have 3 (indikator, dato, værdi); rækken bruges ikke",
-                                 en: "the row has \(fields.count) fields but needs 3 (indicator, date, value); the row is not used"),
+            report(MeasurementCode.columns, ranges[allowedFields],
+                   allowedFields == 3 && columns.width == 3 && columns.indicator == 0 && columns.date == 1
+                       ? LocalizedText(da: "rækken har \(fields.count) felter, men skal have 3 (indikator, dato, værdi); rækken bruges ikke",
+                                       en: "the row has \(fields.count) fields but needs 3 (indicator, date, value); the row is not used")
+                       : LocalizedText(da: "rækken har \(fields.count) felter, men overskriften har \(allowedFields); rækken bruges ikke",
+                                       en: "the row has \(fields.count) fields, but the header has \(allowedFields); the row is not used"),
                    help: commaHelp
                        ? LocalizedText(da: "et decimalkomma i en kommasepareret fil skal stå i anførselstegn (»\"\(fields[2]),\(fields[3])\"«) — eller brug semikolon som skilletegn",
                                        en: "a decimal comma in a comma-separated file must be quoted (»\"\(fields[2]),\(fields[3])\"«) — or use semicolons as separator")

@@ -315,14 +315,16 @@ public struct HTMLReport: Sendable {
         a { color: inherit; }
         footer { margin-top: 2.5rem; color: var(--muted); font-size: 0.8rem; border-top: 1px solid var(--line); padding-top: 0.5rem; }
         @page { size: A4; margin: 15mm 14mm 16mm; }
+        @page diagram { size: A4 landscape; margin: 10mm; }
         @media print {
           body { margin: 0; max-width: none; font-size: 9.5pt; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           h2 { break-after: avoid; }
           h3, h4 { break-after: avoid; }
-          .pt-card, .pt-indicator, .pt-chart, .pt-summary, .pt-finding { break-inside: avoid; }
-          .pt-diagram { break-before: page; break-after: page; }
-          .pt-diagram svg { max-height: 250mm; width: 100%; }
+          .pt-indicator, .pt-chart, .pt-summary, .pt-finding, .pt-targetGroup { break-inside: avoid; }
+          .pt-diagram { page: diagram; break-before: page; break-after: page; }
+          .pt-diagram h2 { margin-top: 0; }
+          .pt-diagram svg { width: 100%; max-height: 172mm; }
           a { text-decoration: none; }
         }
 

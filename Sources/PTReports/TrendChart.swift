@@ -30,6 +30,8 @@ public enum TrendChart {
         minY -= padY
         maxY += padY
         if minY < 0, values.allSatisfy({ $0 >= 0 }) { minY = 0 }
+        // Whole numbers on the axis once the range allows it.
+        if maxY - minY >= 4 { minY = minY.rounded(.down); maxY = maxY.rounded(.up) }
         let plotW = width - left - right, plotH = height - top - bottom
         func x(_ day: Double) -> Double { left + (day - minX) / (maxX - minX) * plotW }
         func y(_ value: Double) -> Double { top + (maxY - value) / (maxY - minY) * plotH }
@@ -55,7 +57,7 @@ public enum TrendChart {
         if let baseline {
             let yy = y(baseline.quantity.value)
             out += "<line class=\"pt-trend-baseline\" x1=\"\(f(left))\" y1=\"\(f(yy))\" x2=\"\(f(left + plotW))\" y2=\"\(f(yy))\"/>"
-            out += "<text class=\"pt-trend-label\" x=\"\(f(left + 3))\" y=\"\(f(yy - 3))\">\(da ? "Baseline" : "Baseline") \(html(n(baseline.quantity.value)))</text>"
+            out += "<text class=\"pt-trend-label\" x=\"\(f(left + 3))\" y=\"\(f(yy + (yy > top + plotH - 12 ? -3 : 10)))\">\(da ? "Baseline" : "Baseline") \(html(n(baseline.quantity.value)))</text>"
         }
         if let target {
             let yy = y(target.quantity.value)
