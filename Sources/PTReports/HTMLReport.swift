@@ -129,7 +129,7 @@ public struct HTMLReport: Sendable {
 
     private func indicatorBlock(_ indicator: Indicator) -> String {
         let entry = progress.entries.first { $0.indicator.range == indicator.range }
-        var out = "<div class=\"pt-indicator\"\(indicator.id.map { " id=\"indikator-\(html($0))\"" } ?? "")>\n<h4>\(idBadge(indicator.id))\(html(indicator.title))"
+        var out = "<div class=\"pt-indicator\"\(indicator.id.map { " id=\"indikator-\(html($0))\"" } ?? "")>\n<div class=\"pt-keep\">\n<h4>\(idBadge(indicator.id))\(html(indicator.title))"
         if hasMeasurements, let entry {
             out += " <span class=\"pt-status pt-status-\(entry.progress.status.rawValue)\">\(html(entry.progress.status.name(in: language)))</span>"
         }
@@ -153,7 +153,7 @@ public struct HTMLReport: Sendable {
                 facts.append((t("Fremdrift", "Progress"), IndicatorProgress.percentText(percent) + t(" af vejen fra baseline til mål", " of the way from baseline to target")))
             }
         }
-        out += factList(facts)
+        out += factList(facts) + "</div>\n"
         if hasMeasurements, let entry {
             out += "<p class=\"pt-reason\">\(html(entry.progress.reason.text(in: language)))</p>\n"
             let chart = TrendChart.svg(indicator: indicator, progress: entry.progress, language: language)
@@ -321,7 +321,7 @@ public struct HTMLReport: Sendable {
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           h2 { break-after: avoid; }
           h3, h4 { break-after: avoid; }
-          .pt-indicator, .pt-chart, .pt-summary, .pt-finding, .pt-targetGroup { break-inside: avoid; }
+          .pt-keep, .pt-props, .pt-chart, .pt-summary, .pt-finding, .pt-targetGroup { break-inside: avoid; }
           .pt-diagram { page: diagram; break-before: page; break-after: page; }
           .pt-diagram h2 { margin-top: 0; }
           .pt-diagram svg { width: 100%; max-height: 172mm; }

@@ -62,7 +62,7 @@ public enum TrendChart {
         if let target {
             let yy = y(target.quantity.value)
             out += "<line class=\"pt-trend-target\" x1=\"\(f(left))\" y1=\"\(f(yy))\" x2=\"\(f(left + plotW))\" y2=\"\(f(yy))\"/>"
-            out += "<text class=\"pt-trend-label pt-trend-target-label\" x=\"\(f(left + plotW - 3))\" y=\"\(f(yy - 3))\" text-anchor=\"end\">\(da ? "Mål" : "Target") \(html(n(target.quantity.value)))</text>"
+            out += "<text class=\"pt-trend-label pt-trend-target-label\" x=\"\(f(left + 3))\" y=\"\(f(yy + (yy < top + 12 ? 10 : -3)))\">\(da ? "Mål" : "Target") \(html(n(target.quantity.value)))</text>"
             if let deadline = target.deadline {
                 let xx = x(Double(deadline.endDayNumber))
                 out += "<line class=\"pt-trend-deadline\" x1=\"\(f(xx))\" y1=\"\(f(top))\" x2=\"\(f(xx))\" y2=\"\(f(top + plotH))\"/>"
