@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // The browser editor's local HTTP server (PTServer).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Source text, positions and bilingual text. No dependencies.
@@ -30,7 +31,7 @@ let package = Package(
         // The resolved program theory: includes, IDs, links, kinds. Serialises to JSON.
         .target(name: "PTModel", dependencies: ["PTSource", "PTDiagnostics", "PTSyntax"]),
         // The rule catalogue: one rule per file.
-        .target(name: "PTRules", dependencies: ["PTSource", "PTDiagnostics", "PTModel"]),
+        .target(name: "PTRules", dependencies: ["PTSource", "PTDiagnostics", "PTModel", "PTMeasurements"]),
         // Model → diagram description → DOT text. Pure Swift.
         .target(name: "PTDiagram", dependencies: ["PTSource", "PTModel"]),
         // Graphviz's C library, reached through the system's headers.
@@ -41,11 +42,28 @@ let package = Package(
         ),
         // The one module that imports CGraphviz.
         .target(name: "PTGraphviz", dependencies: ["CGraphviz"]),
+        // Monitoring (issue 8): measurements, indicator plans, reports, Excel.
+        // A team's measurements (CSV) read against a model, and the status rule. Pure Swift.
+        .target(name: "PTMeasurements", dependencies: [
+            "PTSource", "PTDiagnostics", "PTSyntax", "PTModel", .product(name: "CSV", package: "CSV.swift"),
+        ]),
+        // Model (+ measurements) → indicator plan (Markdown, CSV, JSON), JSON export, HTML report. Pure Swift.
+        .target(name: "PTReports", dependencies: ["PTSource", "PTDiagnostics", "PTSyntax", "PTModel", "PTMeasurements"]),
+        // libxlsxwriter, reached through the system's headers.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+        ),
+        // The one module that imports CXLSXWriter: report tables → .xlsx workbook.
+        .target(name: "PTXLSX", dependencies: ["CXLSXWriter", "PTReports", "PTSource", "PTSyntax"]),
+
         // The facade shared by the CLI and, later, the editor server.
         .target(
             name: "ProgramteoriKit",
             dependencies: [
                 "PTSource", "PTDiagnostics", "PTSyntax", "PTModel", "PTRules", "PTDiagram", "PTGraphviz",
+                "PTMeasurements", "PTReports", "PTXLSX",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -76,6 +94,8 @@ let package = Package(
             name: "PTServerTests",
             dependencies: ["PTServer", "ProgramteoriKit"]
         ),
+        .testTarget(name: "PTMeasurementsTests", dependencies: ["PTMeasurements", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics", "ProgramteoriKit"]),
+        .testTarget(name: "PTReportsTests", dependencies: ["PTReports", "PTXLSX", "PTMeasurements", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics", "ProgramteoriKit"]),
         .testTarget(name: "CLITests", dependencies: ["ProgramteoriKit", "PTRules", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics"]),
     ],
     swiftLanguageModes: [.v6]

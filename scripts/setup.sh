@@ -7,6 +7,8 @@
 #   jsonschema, pyyaml (pip)         the tests validate our SARIF against the official schema
 #                                    and the pipeline examples in docs/pipelines as YAML
 #   chromium + chromium-driver, selenium (pip)   the browser test of `programteori serve`
+#   libxlsxwriter-dev                the C library the indicator plan's .xlsx is written with
+#   openpyxl (pip)                   the tests read our .xlsx back with an independent reader
 set -euo pipefail
 
 missing=()
@@ -18,6 +20,7 @@ command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+pkg-config --exists xlsxwriter 2>/dev/null || missing+=(libxlsxwriter-dev)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installerer: ${missing[*]}"
@@ -38,4 +41,7 @@ if ! python3 -c "import jsonschema, yaml" >/dev/null 2>&1; then
 fi
 if ! python3 -c "import selenium" >/dev/null 2>&1; then
   python3 -m pip install --quiet selenium
+fi
+if ! python3 -c "import openpyxl" >/dev/null 2>&1; then
+  python3 -m pip install --quiet openpyxl
 fi

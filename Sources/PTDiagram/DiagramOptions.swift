@@ -101,6 +101,8 @@ public struct DiagramOptions: Sendable, Hashable {
     /// Named on the graph, every node and every edge, so that no viewer or renderer falls
     /// back to a font without æøå. Debian: `fonts-dejavu-core`.
     public var fontName: String
+    /// Status per indicator ID from the team's measurements; empty: no statuses shown.
+    public var indicatorStatuses: [String: IndicatorMark] = [:]
 
     public init(
         view: DiagramView = .detailed, theme: ThemeName = .standard, showIndicators: Bool = true,

@@ -2,6 +2,7 @@ import Foundation
 import PTDiagnostics
 import PTDiagram
 import PTGraphviz
+import PTMeasurements
 import PTModel
 import PTSource
 
@@ -149,7 +150,7 @@ extension DiagramRenderer {
         // Decide first (in order), then draw. Results go to their model's slot, so the files and
         // the report do not depend on which diagram finishes first.
         var results: [RenderReport.ModelResult?] = Array(repeating: nil, count: check.models.count)
-        var jobs: [(index: Int, model: CheckedModel, base: String)] = []
+        var jobs: [(index: Int, model: CheckedModel, base: String, renderer: DiagramRenderer)] = []
         for (index, checked) in check.models.enumerated() {
             if checked.hasErrors && !request.force {
                 results[index] = .init(path: checked.path, hasErrors: true, outcome: .skippedForErrors)
@@ -162,7 +163,13 @@ extension DiagramRenderer {
                 continue
             }
             let base = (request.outputDirectory as NSString).appendingPathComponent(names.names[checked.path] ?? "diagram")
-            jobs.append((index, checked, base))
+            // With measurements (`--målinger`) the indicators show their status.
+            var renderer = request.renderer
+            if let measurements = checked.measurements {
+                renderer.options.indicatorStatuses = Monitoring.diagramStatuses(
+                    ModelProgress(model: checked.model, measurements: measurements, today: checker.today))
+            }
+            jobs.append((index, checked, base, renderer))
         }
 
         // One lane per worker; each lane takes the next diagram when it is free. In this process
@@ -182,7 +189,7 @@ extension DiagramRenderer {
         let lane: @Sendable (Int) -> Void = { number in
             while let next = drawn.claim() {
                 let job = planned[next]
-                drawn.set(next, draw(job.model, base: job.base, request: request, worker: lanes[number]))
+                drawn.set(next, draw(job.model, base: job.base, request: request, renderer: job.renderer, worker: lanes[number]))
             }
         }
         if lanes.count > 1 {
@@ -201,9 +208,10 @@ extension DiagramRenderer {
 }
 
 /// Renders one model and writes its files.
-private func draw(_ checked: CheckedModel, base: String, request: RenderRequest, worker: LayoutWorkerClient?) -> RenderReport.ModelResult {
+private func draw(_ checked: CheckedModel, base: String, request: RenderRequest, renderer: DiagramRenderer,
+                  worker: LayoutWorkerClient?) -> RenderReport.ModelResult {
     do {
-        let rendered = try request.renderer.render(checked.model, formats: request.formats, using: worker)
+        let rendered = try renderer.render(checked.model, formats: request.formats, using: worker)
         var written: [String] = []
         for format in request.formats {
             let path = base + "." + format.fileExtension

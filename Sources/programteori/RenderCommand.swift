@@ -59,6 +59,7 @@ struct RenderCommand: ParsableCommand {
           help: "Tegn også modeller med fejl. (Render models with errors too.)")
     var force = false
 
+    @OptionGroup var measurements: MeasurementsOption
     @OptionGroup var languageOption: LanguageOption
 
     func validate() throws {
@@ -98,7 +99,7 @@ struct RenderCommand: ParsableCommand {
         let formats = (try? DiagramFormat.list(format).get()) ?? [.svg]
         let request = RenderRequest(paths: paths, formats: formats, outputDirectory: output, force: force,
                                     renderer: DiagramRenderer(options: options, layout: layout), layoutWorkers: layoutWorkers)
-        let report = DiagramRenderer.run(request)
+        let report = DiagramRenderer.run(request, checker: Checker(measurements: measurements.input))
 
         let danish = language == .danish
         let errorWord = danish ? "fejl" : "error"
