@@ -71,7 +71,7 @@ let package = Package(
         .target(
             name: "PTServer",
             dependencies: [
-                "ProgramteoriKit", "PTSource", "PTDiagnostics", "PTModel",
+                "ProgramteoriKit", "PTSource", "PTDiagnostics", "PTModel", "PTReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),

@@ -64,6 +64,16 @@ public struct PreviewResponse: Codable, Sendable {
     public let svg: String?
     /// Why there is no diagram although the model has no errors (too large, layout too slow, …).
     public let diagramError: String?
+    /// The indicator plan (`programteori indikatorer`), when the model has no errors.
+    public let indicators: IndicatorTable?
+}
+
+/// The indicator plan as the page shows it: the same columns and rows as the XLSX, as text.
+public struct IndicatorTable: Codable, Sendable, Equatable {
+    public let columns: [String]
+    public let rows: [[String]]
+    /// The measurements file read beside the model (`NAME.maalinger.csv`), if there is one.
+    public let measurementsFile: String?
 }
 
 /// The body of `/api/save`.

@@ -63,12 +63,18 @@ enum EditorPage {
         <button type="button" data-download="png">PNG</button>
         <button type="button" data-download="pdf">PDF</button>
         <button type="button" data-download="pt">.pt</button>
+        <button type="button" data-download="xlsx" data-t="xlsx">Indikatorplan (XLSX)</button>
       </fieldset>
       <label class="field"><input type="checkbox" id="fit" checked> <span data-t="fit">tilpas til bredden</span></label>
     </div>
     <h2 id="diagram-title" data-t="diagram">Diagram</h2>
     <p id="diagram-status" class="muted" aria-live="polite"></p>
     <div id="diagram" class="fit"></div>
+    <details id="indicators" open>
+      <summary data-t="indicatorPlan">Indikatorplan</summary>
+      <p id="indicator-note" class="muted"></p>
+      <div class="table-wrap"><table id="indicator-table"></table></div>
+    </details>
   </section>
 </main>
 </body>
@@ -147,6 +153,14 @@ legend { font-size: 12px; color: var(--muted); padding: 0 4px; }
 #diagram { flex: 1; overflow: auto; background: #fff; border: 1px solid var(--line); border-radius: 4px; min-height: 200px; }
 #diagram.stale svg { opacity: 0.45; }
 #diagram.fit svg { width: 100%; height: auto; }
+#indicators { flex: 0 1 auto; max-height: 38%; overflow: auto; margin-top: 8px; }
+#indicators summary { font-weight: bold; cursor: pointer; }
+#indicators.stale table { opacity: 0.45; }
+#indicator-note { margin: 4px 0; }
+.table-wrap { overflow: auto; }
+#indicator-table { border-collapse: collapse; font-size: 13px; }
+#indicator-table th, #indicator-table td { border: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; }
+#indicator-table th { background: #f3f4f6; position: sticky; top: 0; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 """#
 

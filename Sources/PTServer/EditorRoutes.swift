@@ -49,6 +49,15 @@ struct EditorRoutes: Sendable {
                 }
             }
         }
+        router.post("/api/indicators.xlsx") { request, _ in
+            await decoded(request, as: SourceRequest.self) { body in
+                let result = await offloaded { [service] in Result { () throws(Workspace.Refusal) in try service.indicatorWorkbook(body) } }
+                return Self.respond(result, language: EditorService.language(body.lang)) { bytes in
+                    Response(status: .ok, headers: [.contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+                             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+                }
+            }
+        }
         router.post("/api/save") { request, _ in
             await decoded(request, as: SaveRequest.self) { body in
                 let result = await offloaded { [service] in

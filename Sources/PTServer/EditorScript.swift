@@ -22,7 +22,10 @@ extension EditorPage {
       opened: 'Åbnede {0}.', unsaved: 'Der er ændringer, der ikke er gemt. Vil du kassere dem?',
       noServer: 'Kan ikke få kontakt til programteori-serveren. Kører »programteori serve« stadig?',
       downloadFailed: 'Kunne ikke hente {0}: {1}', nameMissing: 'Skriv et filnavn, der ender på .pt.',
-      newText: 'programteori: Ny programteori\n  kommune: \n\nmålgruppe MG: \n'
+      newText: 'programteori: Ny programteori\n  kommune: \n\nmålgruppe MG: \n',
+      xlsx: 'Indikatorplan (XLSX)', indicatorPlan: 'Indikatorplan', noIndicators: 'Modellen har endnu ingen indikatorer.',
+      indicatorCount: '{0} indikatorer.', indicatorMeasurements: '{0} indikatorer; målinger fra {1}.',
+      staleIndicators: 'Teksten har fejl: planen viser den seneste version uden fejl.'
     },
     en: {
       appName: 'programteori', open: 'Open', chooseModel: 'Choose a model …', newModel: 'New model', fileName: 'File name',
@@ -37,7 +40,10 @@ extension EditorPage {
       opened: 'Opened {0}.', unsaved: 'There are unsaved changes. Discard them?',
       noServer: 'Cannot reach the programteori server. Is »programteori serve« still running?',
       downloadFailed: 'Could not download {0}: {1}', nameMissing: 'Enter a file name ending in .pt.',
-      newText: 'program theory: New programme theory\n  municipality: \n\ntarget group TG: \n'
+      newText: 'program theory: New programme theory\n  municipality: \n\ntarget group TG: \n',
+      xlsx: 'Indicator plan (XLSX)', indicatorPlan: 'Indicator plan', noIndicators: 'The model has no indicators yet.',
+      indicatorCount: '{0} indicators.', indicatorMeasurements: '{0} indicators; measurements from {1}.',
+      staleIndicators: 'The text has errors: the plan shows the last version without errors.'
     }
   }[lang];
   const t = (key, ...args) => args.reduce((text, arg, i) => text.replace('{' + i + '}', String(arg)), WORDS[key] ?? key);
@@ -195,6 +201,7 @@ extension EditorPage {
     if (sequence !== state.sequence) return;
     if (!data) { showDiagramStatus(await errorText(response), true); return; }
     showFindings(data);
+    showIndicators(data.indicators);
     $('diagram-title').textContent = data.title || t('diagram');
     document.title = 'programteori — ' + (data.title || t('diagram'));
     const diagram = $('diagram');
@@ -238,6 +245,40 @@ extension EditorPage {
       }
     }
     $('diagram').replaceChildren(document.importNode(svg, true));
+  }
+
+  // The indicator plan, cell by cell as text; kept (dimmed) while the text has errors.
+  function showIndicators(plan) {
+    const box = $('indicators');
+    if (!plan) {
+      if (state.hasPlan) { box.classList.add('stale'); $('indicator-note').textContent = t('staleIndicators'); }
+      return;
+    }
+    state.hasPlan = true;
+    box.classList.remove('stale');
+    $('indicator-note').textContent = !plan.rows.length ? t('noIndicators')
+      : (plan.measurementsFile ? t('indicatorMeasurements', plan.rows.length, plan.measurementsFile) : t('indicatorCount', plan.rows.length));
+    const head = document.createElement('tr');
+    for (const column of plan.columns) {
+      const cell = document.createElement('th');
+      cell.scope = 'col';
+      cell.textContent = column;
+      head.append(cell);
+    }
+    const rows = plan.rows.map((row) => {
+      const line = document.createElement('tr');
+      for (const value of row) {
+        const cell = document.createElement('td');
+        cell.textContent = value;
+        line.append(cell);
+      }
+      return line;
+    });
+    const thead = document.createElement('thead');
+    thead.append(head);
+    const tbody = document.createElement('tbody');
+    tbody.append(...rows);
+    $('indicator-table').replaceChildren(...(plan.rows.length ? [thead, tbody] : []));
   }
 
   function showFindings(data) {
@@ -385,10 +426,12 @@ extension EditorPage {
     const base = currentName().replace(/\.pt$/, '').split('/').pop();
     if (format === 'pt') { offer(new Blob([source.value], { type: 'text/plain;charset=utf-8' }), base + '.pt'); return; }
     let response;
-    try { response = await post('/api/diagram', { ...request(), format }); }
+    const path = format === 'xlsx' ? '/api/indicators.xlsx' : '/api/diagram';
+    const fileName = format === 'xlsx' ? base + '.indikatorer.xlsx' : base + '.' + format;
+    try { response = await post(path, { ...request(), format }); }
     catch (error) { setStatus(t('noServer'), 'error'); return; }
     if (!response.ok) { setStatus(t('downloadFailed', format.toUpperCase(), await errorText(response)), 'error'); return; }
-    offer(await response.blob(), base + '.' + format);
+    offer(await response.blob(), fileName);
   }
 
   // ---- Wiring ----

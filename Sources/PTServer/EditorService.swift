@@ -1,6 +1,7 @@
 import Foundation
 import PTDiagnostics
 import PTDiagram
+import PTReports
 import PTSource
 import ProgramteoriKit
 
@@ -35,8 +36,61 @@ final class EditorService: Sendable {
         let configuration: Configuration? = ConfigurationLoader.find(from: path).map { found in
             found.hasPrefix(workspace.root + "/") ? nil : Configuration()
         } ?? nil
-        let checker = Checker(loader: FileSystemLoader(workspace: workspace.root), configuration: configuration)
+        let checker = Checker(loader: FileSystemLoader(workspace: workspace.root), configuration: configuration,
+                              measurements: measurementsFile(for: path).map { .file($0) })
         return Checked(report: checker.check(text: request.text, path: path), path: path, language: language)
+    }
+
+    /// `NAME.maalinger.csv` beside `NAME.pt`, as `scripts/render-models.sh` pairs them: read
+    /// against the model when it exists (through the workspace's loader, so not through a link
+    /// out of the folder).
+    func measurementsFile(for path: String) -> String? {
+        let candidate = String(path.dropLast(".pt".count)) + ".maalinger.csv"
+        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+    }
+
+    /// The indicator plan of a model without errors, as text cells in the page's language.
+    func indicators(_ model: CheckedModel, language: Language) -> IndicatorTable {
+        let table = Monitoring.plan(model, today: Checker.currentDate()).table(language: language)
+        let separator: Character = language == .danish ? "," : "."
+        let rows = table.rows.map { row in
+            row.map { cell -> String in
+                switch cell {
+                case .text(let text): text
+                case .number(let value): NumberText.format(value, decimalSeparator: separator)
+                case .date(let date): date.description
+                case .empty: ""
+                }
+            }
+        }
+        return IndicatorTable(columns: table.columns.map(\.header), rows: rows,
+                              measurementsFile: model.measurements.map { shownName($0.file.path) })
+    }
+
+    /// The indicator plan as an Excel workbook, as `programteori indikatorer --format xlsx` writes it.
+    func indicatorWorkbook(_ request: SourceRequest) throws(Workspace.Refusal) -> Data {
+        let language = Self.language(request.lang)
+        let model = try drawable(try check(request))
+        do {
+            return try Monitoring.planData(Monitoring.plan(model, today: Checker.currentDate()), format: .xlsx,
+                                           dialect: .danish, language: language, today: Checker.currentDate())
+        } catch {
+            throw Workspace.Refusal(status: 500, message: error.message)
+        }
+    }
+
+    /// The checked model of the edited text, refused when there is none or it has errors.
+    private func drawable(_ checked: Checked) throws(Workspace.Refusal) -> CheckedModel {
+        guard let model = checked.report.models.first(where: { $0.path == checked.path }) else {
+            throw Workspace.Refusal(status: 422, message: LocalizedText(
+                da: "der er ingen programteori endnu: begynd med »programteori: Titel«",
+                en: "there is no programme theory yet: start with »program theory: Title«"))
+        }
+        guard !model.hasErrors else {
+            throw Workspace.Refusal(status: 422, message: LocalizedText(
+                da: "modellen har fejl; ret dem først (se listen over fund)", en: "the model has errors; fix them first (see the list of findings)"))
+        }
+        return model
     }
 
     func preview(_ request: SourceRequest) throws(Workspace.Refusal) -> PreviewResponse {
@@ -45,7 +99,9 @@ final class EditorService: Sendable {
         let model = checked.report.models.first { $0.path == checked.path }
         var svg: String?
         var diagramError: String?
+        var indicators: IndicatorTable?
         if let model, !model.hasErrors {
+            indicators = self.indicators(model, language: checked.language)
             switch draw(model, request: request, language: checked.language, format: .svg) {
             case .success(let bytes): svg = String(decoding: bytes, as: UTF8.self)
             case .failure(let failure): diagramError = failure.message.text(in: checked.language)
@@ -55,7 +111,7 @@ final class EditorService: Sendable {
         return PreviewResponse(
             findings: findings,
             summary: FindingSummary(errors: diagnostics.errorCount, warnings: diagnostics.warningCount, infos: diagnostics.infoCount),
-            title: model?.model.header?.title, svg: svg, diagramError: diagramError)
+            title: model?.model.header?.title, svg: svg, diagramError: diagramError, indicators: indicators)
     }
 
     /// The diagram as a file to download; refused while the model has errors.
@@ -70,16 +126,7 @@ final class EditorService: Sendable {
             throw Workspace.Refusal(status: 400, message: LocalizedText(
                 da: "ukendt format »\(other)«; brug svg, png eller pdf", en: "unknown format »\(other)«; use svg, png or pdf"))
         }
-        let checked = try check(request)
-        guard let model = checked.report.models.first(where: { $0.path == checked.path }) else {
-            throw Workspace.Refusal(status: 422, message: LocalizedText(
-                da: "der er ingen programteori at tegne endnu: begynd med »programteori: Titel«",
-                en: "there is no programme theory to draw yet: start with »program theory: Title«"))
-        }
-        guard !model.hasErrors else {
-            throw Workspace.Refusal(status: 422, message: LocalizedText(
-                da: "modellen har fejl; ret dem først (se listen over fund)", en: "the model has errors; fix them first (see the list of findings)"))
-        }
+        let model = try drawable(try check(request))
         switch draw(model, request: request, language: language, format: format) {
         case .success(let bytes): return (bytes, format)
         case .failure(let failure):

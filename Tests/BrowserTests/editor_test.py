@@ -137,6 +137,11 @@ def main():
         keywords = driver.execute_script("return [...document.querySelectorAll('#highlight-lines .kw')].map(e => e.textContent)")
         assert keywords[:3] == ["programteori", "målgruppe", "aktivitet"], keywords
         step("diagrammet er tegnet med modellens tekster, og nøgleordene er fremhævet")
+        plan = driver.execute_script(
+            "return [...document.querySelectorAll('#indicator-table tbody tr')].map(r => [...r.cells].map(c => c.textContent))")
+        assert [row[3] for row in plan] == ["D1.1", "S1.1"], plan
+        assert plan[0][4] == "Fremmøde til aftaler", plan
+        step("indikatorplanen står under diagrammet")
 
         # A typo: the last activity's last line points at an ID that does not exist.
         source.send_keys(Keys.CONTROL, Keys.END)

@@ -101,6 +101,45 @@ struct EditorAPITests {
         #expect(try await server.post("/api/diagram", json: ["text": Self.model, "format": "gif"]).status == 400)
     }
 
+    @Test("The indicator plan comes with the preview and as a real XLSX; measurements beside the model are read")
+    func indicatorPlan() async throws {
+        let model = Self.model + """
+
+            delmål D1: Den unge møder op
+              fører til: S1
+              indikator D1.1: Fremmøde til aftaler
+                enhed: procent
+                baseline: 55 (2024)
+                mål: 80 senest 2027-12-31
+                datakilde: Fagsystemet
+                frekvens: månedlig
+            """
+        let server = try await ServerHarness.start(files: [
+            "plan.pt": model,
+            "plan.maalinger.csv": "indikator;dato;værdi\nD1.1;2025-06-30;62,5\n",
+        ])
+        defer { Task { await server.stop() } }
+        let json = try await server.post("/api/preview", json: ["text": model, "name": "plan.pt"]).json()
+        let plan = try #require(json["indicators"] as? [String: Any])
+        let columns = try #require(plan["columns"] as? [String])
+        let rows = try #require(plan["rows"] as? [[String]])
+        #expect(columns.prefix(5) == ["Element-ID", "Elementtype", "Element", "Indikator-ID", "Indikator"])
+        #expect(rows.count == 1)
+        #expect(rows.first?[3] == "D1.1" && rows.first?[4] == "Fremmøde til aftaler")
+        #expect(plan["measurementsFile"] as? String == "plan.maalinger.csv")
+        #expect(columns.contains("Seneste værdi"))
+        #expect(rows.first?.contains("62,5") == true)
+
+        let xlsx = try await server.post("/api/indicators.xlsx", json: ["text": model, "name": "plan.pt"])
+        #expect(xlsx.status == 200)
+        #expect(xlsx.headers["content-type"]?.contains("spreadsheetml") == true)
+        #expect(xlsx.body.starts(with: [0x50, 0x4B, 0x03, 0x04]))  // a ZIP, as every .xlsx
+        let broken = try await server.post("/api/indicators.xlsx", json: ["text": model + "\n  fører til: X9\n", "name": "plan.pt"])
+        #expect(broken.status == 422)
+        let withErrors = try await server.post("/api/preview", json: ["text": model + "\n  fører til: X9\n"]).json()
+        #expect(withErrors["indicators"] == nil || withErrors["indicators"] is NSNull)
+    }
+
     @Test("Models are listed (subfolders too, hidden folders not), opened with their version, and saved with a backup")
     func openAndSave() async throws {
         let server = try await ServerHarness.start(files: ["a.pt": Self.model, "unge/b.pt": Self.model, ".skjult/c.pt": Self.model, "noter.txt": "x"])
