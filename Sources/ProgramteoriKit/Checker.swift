@@ -35,13 +35,15 @@ public struct CheckedModel: Sendable {
 /// Parse → resolve → rules, for files and folders: the whole of `programteori check`.
 public struct Checker: Sendable {
     public var today: DateValue
-    public var loader: FileSystemLoader
+    /// Where models and their `brug:` parts are read from (the file system, or a git revision
+    /// for `diff --git`).
+    public var loader: any SourceLoader & Sendable
     /// `--strict`: every warning counts as an error.
     public var strict: Bool
     /// A configuration to use instead of looking for `programteori.toml` next to each model.
     public var configuration: Configuration?
 
-    public init(today: DateValue = Checker.currentDate(), loader: FileSystemLoader = FileSystemLoader(),
+    public init(today: DateValue = Checker.currentDate(), loader: any SourceLoader & Sendable = FileSystemLoader(),
                 strict: Bool = false, configuration: Configuration? = nil) {
         self.today = today
         self.loader = loader
@@ -66,6 +68,11 @@ public struct Checker: Sendable {
     /// `path` names it in findings and anchors its `brug:` lines.
     public func check(text: String, path: String) -> CheckReport {
         check(files: [path], failures: [], overrides: [path: SourceFile(path: path, text: text)])
+    }
+
+    /// Checks exactly these model files (no folder search), read through `loader`.
+    public func check(files paths: [String]) -> CheckReport {
+        check(files: paths, failures: [])
     }
 
     func check(files paths: [String], failures: [ModelDiscovery.Failure], overrides: [String: SourceFile] = [:]) -> CheckReport {
