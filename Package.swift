@@ -60,7 +60,7 @@ let package = Package(
         // fmt and diff (issue 10): syntax tree → canonical text; model × model → changes.
         .target(name: "PTFormat", dependencies: ["PTSource", "PTSyntax"]),
         .target(name: "PTDiff", dependencies: ["PTSource", "PTDiagnostics", "PTSyntax", "PTModel"]),
-        .testTarget(name: "PTFormatTests", dependencies: ["PTFormat", "PTSyntax", "PTModel", "PTSource", "PTDiagnostics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PTFormatTests", dependencies: ["PTFormat", "PTSyntax", "PTModel", "PTSource", "PTDiagnostics", "ProgramteoriKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PTDiffTests", dependencies: ["PTDiff", "PTFormat", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics", "ProgramteoriKit"], resources: [.copy("Fixtures")]),
 
         .testTarget(name: "PTSyntaxTests", dependencies: ["PTSyntax", "PTSource", "PTDiagnostics"]),

@@ -67,6 +67,12 @@ public struct LinkChange: Sendable, Codable, Equatable {
     public let relation: PropertyKey
     public let target: String
     public let change: ChangeKind
+
+    public init(relation: PropertyKey, target: String, change: ChangeKind) {
+        self.relation = relation
+        self.target = target
+        self.change = change
+    }
 }
 
 public struct IndicatorChange: Sendable, Codable, Equatable {
@@ -75,6 +81,13 @@ public struct IndicatorChange: Sendable, Codable, Equatable {
     public let change: ChangeKind
     /// For a changed indicator: what changed. For an added one: its properties.
     public let fields: [FieldChange]
+
+    public init(id: String?, title: String, change: ChangeKind, fields: [FieldChange]) {
+        self.id = id
+        self.title = title
+        self.change = change
+        self.fields = fields
+    }
 }
 
 public struct ElementChange: Sendable, Codable, Equatable {
@@ -88,6 +101,18 @@ public struct ElementChange: Sendable, Codable, Equatable {
     /// For an added element: the removed element of the same kind with the same text (the ID
     /// was probably renamed, which the diff cannot know for certain).
     public let sameTextAs: String?
+
+    public init(kind: ElementKind, id: String?, title: String, change: ChangeKind, fields: [FieldChange],
+                links: [LinkChange], indicators: [IndicatorChange], sameTextAs: String?) {
+        self.kind = kind
+        self.id = id
+        self.title = title
+        self.change = change
+        self.fields = fields
+        self.links = links
+        self.indicators = indicators
+        self.sameTextAs = sameTextAs
+    }
 
     /// How people name it: the ID, or the title for an element without one.
     public var name: String { id ?? "»\(title)«" }
