@@ -426,7 +426,10 @@ public struct DOTEmitter: Sendable {
             }
             if row < legend.count {
                 let item = legend[row]
-                markup += HTMLMarkup(raw: "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"36\" HEIGHT=\"22\" CELLPADDING=\"2\">") + legendSample(item)
+                // Samples keep one fixed size, except the mechanism's: it shows the model's
+                // first badge, which has a fixed size of its own that may be wider.
+                let fixed = item == .mechanism ? "" : "FIXEDSIZE=\"TRUE\" "
+                markup += HTMLMarkup(raw: "<TD \(fixed)WIDTH=\"36\" HEIGHT=\"22\" CELLPADDING=\"2\">") + legendSample(item)
                     + HTMLMarkup(raw: "</TD><TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><FONT POINT-SIZE=\"\(Self.bandSize)\">") + .text(words.legendText(item))
                     + HTMLMarkup(raw: "</FONT></TD>")
             } else if !legend.isEmpty {
@@ -445,7 +448,9 @@ public struct DOTEmitter: Sendable {
 
     /// A badge that keeps its own size: a fixed cell in a table of its own.
     private func badgeTable(_ name: String) -> HTMLMarkup {
-        let width = Int((Double(max(TextWrapper.displayWidth(name), 1)) * Self.boldCharacterWidth * Double(Self.badgeSize)).rounded(.up)) + 8
+        // Fixed, so the badge keeps its own size in the flat band table; a fixed cell must fit
+        // its text, so the width is the font's bound, never an estimate.
+        let width = Int(FontMetrics.boldWidthBound(name, pointSize: Double(Self.badgeSize)).rounded(.up)) + 8
         return HTMLMarkup(raw: "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"\(width)\" HEIGHT=\"16\" BGCOLOR=\"\(theme.badgeFill.light)\"><FONT POINT-SIZE=\"\(Self.badgeSize)\" COLOR=\"\(theme.badgeText.light)\"><B>")
             + .text(name) + HTMLMarkup(raw: "</B></FONT></TD></TR></TABLE>")
     }
@@ -471,8 +476,10 @@ public struct DOTEmitter: Sendable {
         case .targetGroupEdge, .targetGroupEdgeOverview:
             return HTMLMarkup(raw: "<FONT POINT-SIZE=\"\(Self.bandSize)\" COLOR=\"\(theme.targetGroup.border.light)\"><B>") + .text("━━▶") + HTMLMarkup(raw: "</B></FONT>")
         case .mechanism:
-            return HTMLMarkup(raw: "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\" BGCOLOR=\"\(theme.badgeFill.light)\"><TR><TD><FONT POINT-SIZE=\"\(Self.badgeSize)\" COLOR=\"\(theme.badgeText.light)\"><B>")
-                + .text(diagram.mechanisms.first?.badge ?? "M1") + HTMLMarkup(raw: "</B></FONT></TD></TR></TABLE>")
+            // The model's own shortest badge (the first of equals), so a long ID does not
+            // stretch the legend.
+            let badge = diagram.mechanisms.map(\.badge).min { TextWrapper.displayWidth($0) < TextWrapper.displayWidth($1) }
+            return badgeTable(badge ?? "M1")
         case .indicator:
             return HTMLMarkup(raw: "<FONT POINT-SIZE=\"\(Self.detailSize)\" COLOR=\"\(theme.outcome.accent.light)\"><B>") + .text("D1.1") + HTMLMarkup(raw: "</B></FONT>")
         case .assumption:

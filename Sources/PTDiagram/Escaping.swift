@@ -37,9 +37,19 @@ public enum Escape {
         }
     }
 
-    /// Text inside an HTML-like label: `& < > "` as entities, `\` doubled.
+    /// Text inside an HTML-like label: `& < > "` as entities, `\` doubled, and `]` as `&#93;`.
+    ///
+    /// Graphviz 2.43's HTML lexer loses a `]` that ends a run of text (expat hands it over on its
+    /// own while looking ahead for `]]>`): `<TD>]</TD>` is a syntax error, and in a larger label
+    /// the `]` silently joins the next text. As a character reference it arrives intact.
     public static func htmlLabelText(_ text: String) -> String {
-        sanitize(text).escaping { $0 == "\\" ? "\\\\" : xmlEntity($0) }
+        sanitize(text).escaping {
+            switch $0 {
+            case "\\": "\\\\"
+            case "]": "&#93;"
+            default: xmlEntity($0)
+            }
+        }
     }
 
     /// Text or an attribute value in SVG/XML (no Graphviz involved: backslashes stay).

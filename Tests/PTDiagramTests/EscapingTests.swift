@@ -1,4 +1,5 @@
 import PTDiagram
+import PTGraphviz
 import Testing
 
 @Suite("Escaping user text for DOT, HTML-like labels and SVG")
@@ -15,6 +16,20 @@ struct EscapingTests {
         #expect(Escape.htmlLabelText("<b>Fed</b> & \"x\"") == "&lt;b&gt;Fed&lt;/b&gt; &amp; &quot;x&quot;")
         #expect(Escape.htmlLabelText("&amp; &#92;N") == "&amp;amp; &amp;#92;N")
         #expect(Escape.htmlLabelText(#"\N \G \L"#) == #"\\N \\G \\L"#)
+        #expect(Escape.htmlLabelText("[x] ]") == "[x&#93; &#93;")
+    }
+
+    /// Graphviz 2.43 lost a `]` that ended a run of label text: a title of just `]` vanished
+    /// from its box and turned up glued to the next text, with no error.
+    @Test("A title of just ] stays in its own box", arguments: ["]", "]]", "a]", "x [1]"])
+    func closingBracket(title: String) throws {
+        let cell = Escape.htmlLabelText(title)
+        let dot = "digraph { node [shape=plain]; a [label=<<TABLE><TR><TD>\(cell)</TD></TR><TR><TD>next</TD></TR></TABLE>>]; }"
+        let rendering = try GraphvizRenderer.shared.render(dot: dot, formats: [.svg])
+        #expect(rendering.warnings.isEmpty)
+        let svg = String(decoding: try #require(rendering[.svg]), as: UTF8.self)
+        #expect(svg.contains(">\(title)</text>"))
+        #expect(svg.contains(">next</text>"))
     }
 
     @Test("Control characters become spaces; æøå, emoji and RTL pass through")

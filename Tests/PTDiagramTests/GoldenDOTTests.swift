@@ -66,7 +66,7 @@ struct GoldenDOTTests {
         let dot = Diagram.build(from: try DiagramTestSupport.fixture("fjendtlig")).dot()
         #expect(!dot.contains("<b>"))
         #expect(!dot.contains("<script>"))
-        #expect(dot.contains("&lt;b&gt;Fed&lt;/b&gt; &amp; &quot;citat&quot; \\\\N \\\\G \\\\L \\\\\\\\ {} | ] &lt;TABLE&gt; &amp;amp; &amp;#92;N"))
+        #expect(dot.contains("&lt;b&gt;Fed&lt;/b&gt; &amp; &quot;citat&quot; \\\\N \\\\G \\\\L \\\\\\\\ {} | &#93; &lt;TABLE&gt; &amp;amp; &amp;#92;N"))
         // No single backslash before a Graphviz escape letter anywhere in the file.
         for letter in ["N", "G", "E", "T", "H", "L"] {
             let parts = dot.components(separatedBy: "\\" + letter)
