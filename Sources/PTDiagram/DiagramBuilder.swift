@@ -143,12 +143,17 @@ private struct DiagramBuilder {
                 let kindWord = note.critical ? words.criticalAssumption : words.assumption
                 title += ". \(kindWord)\(note.displayID.map { " " + $0 } ?? ""): \(note.lines.joined(separator: " "))"
             }
-            edges.append(DiagramEdge(
+            let mark = options.changes?.links[DiagramChanges.linkKey(from: from.key, to: to.key)]
+            if let mark { title = words.changeMark(mark) + ": " + title }
+            var edge = DiagramEdge(
                 kind: .leadsTo, svgID: uniqueSVGID("pt-link-\(from.key)-\(to.key)"),
                 classes: ["pt-edge", "pt-leads-to"] + (linkNotes.isEmpty ? [] : ["pt-has-assumption"])
-                    + (linkNotes.contains(where: \.critical) ? ["pt-critical"] : []),
+                    + (linkNotes.contains(where: \.critical) ? ["pt-critical"] : [])
+                    + (mark.map { ["pt-" + $0.rawValue] } ?? []),
                 from: from.key, to: to.key, headColumn: nil, badges: badges, assumptions: linkNotes,
-                accessibleTitle: title))
+                accessibleTitle: title)
+            edge.mark = mark
+            edges.append(edge)
         }
 
         // Legend: only what is used.
@@ -173,6 +178,10 @@ private struct DiagramBuilder {
         let allNotes = edges.flatMap(\.assumptions)
         if allNotes.contains(where: { !$0.critical }) { legend.append(.assumption) }
         if allNotes.contains(where: \.critical) { legend.append(.criticalAssumption) }
+        // The diff diagram explains its marks, and only those it uses.
+        for mark in ChangeMark.allCases where nodes.contains(where: { $0.mark == mark }) || edges.contains(where: { $0.mark == mark }) {
+            legend.append(.change(mark))
+        }
 
         return Diagram(
             options: options, titleBlock: titleBlock(), columns: columns, nodes: nodes, edges: edges,
@@ -243,12 +252,16 @@ private struct DiagramBuilder {
         if !targets.isEmpty { title += ". \(words.leadsTo.prefix(1).uppercased() + words.leadsTo.dropFirst()) \(targets.joined(separator: ", "))" }
         if !badges.isEmpty { title += ". \(words.supportedBy) \(badges.joined(separator: ", "))" }
 
-        return DiagramNode(
+        let mark = options.changes?.elements[element.key]
+        if let mark { title = words.changeMark(mark) + ": " + title }
+        var node = DiagramNode(
             key: element.key, elementIndex: element.index, kind: element.kind,
             svgID: uniqueSVGID("pt-" + element.key),
-            classes: ["pt-element", "pt-" + Self.className(element.kind)],
+            classes: ["pt-element", "pt-" + Self.className(element.kind)] + (mark.map { ["pt-" + $0.rawValue] } ?? []),
             displayID: element.id, titleLines: TextWrapper.wrap(element.title, width: width),
             details: details, badges: badges, accessibleTitle: title, wrapWidth: width)
+        node.mark = mark
+        return node
     }
 
     private func indicatorLine(_ indicator: Indicator) -> IndicatorLine {
@@ -323,7 +336,8 @@ private struct DiagramBuilder {
         return TitleBlock(
             titleLines: TextWrapper.wrap(title, width: options.wrap.title),
             subtitleLines: TextWrapper.wrap(subtitle, width: options.wrap.title + 20),
-            facts: facts, status: header?.status, statusText: header?.status.map(words.status),
+            facts: facts + (options.changes.map { [words.comparedWith($0.comparedWith)] } ?? []),
+            status: header?.status, statusText: header?.status.map(words.status),
             viewNote: options.view == .overview ? words.overviewNote : nil)
     }
 

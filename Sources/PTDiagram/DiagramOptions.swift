@@ -101,6 +101,8 @@ public struct DiagramOptions: Sendable, Hashable {
     /// Named on the graph, every node and every edge, so that no viewer or renderer falls
     /// back to a font without æøå. Debian: `fonts-dejavu-core`.
     public var fontName: String
+    /// Marks for the diff diagram (`render --sammenlign`); nil for an ordinary diagram.
+    public var changes: DiagramChanges?
 
     public init(
         view: DiagramView = .detailed, theme: ThemeName = .standard, showIndicators: Bool = true,

@@ -79,15 +79,18 @@ public struct RenderRequest: Sendable {
     /// How many layout workers draw at once in `.childProcess` mode; nil: one per core.
     /// Never more than there are diagrams.
     public var layoutWorkers: Int?
+    /// `--sammenlign`: draw each model as a diff diagram against this earlier version.
+    public var comparison: DiagramComparison?
 
     public init(paths: [String], formats: [DiagramFormat], outputDirectory: String, force: Bool = false,
-                renderer: DiagramRenderer = DiagramRenderer(), layoutWorkers: Int? = nil) {
+                renderer: DiagramRenderer = DiagramRenderer(), layoutWorkers: Int? = nil, comparison: DiagramComparison? = nil) {
         self.paths = paths
         self.formats = formats
         self.outputDirectory = outputDirectory
         self.force = force
         self.renderer = renderer
         self.layoutWorkers = layoutWorkers
+        self.comparison = comparison
     }
 }
 
@@ -149,20 +152,29 @@ extension DiagramRenderer {
         // Decide first (in order), then draw. Results go to their model's slot, so the files and
         // the report do not depend on which diagram finishes first.
         var results: [RenderReport.ModelResult?] = Array(repeating: nil, count: check.models.count)
-        var jobs: [(index: Int, model: CheckedModel, base: String)] = []
-        for (index, checked) in check.models.enumerated() {
+        var jobs: [(index: Int, model: CheckedModel, base: String, renderer: DiagramRenderer)] = []
+        for (index, original) in check.models.enumerated() {
+            var checked = original
+            var renderer = request.renderer
+            if let comparison = request.comparison {
+                // The new version with the removed parts put back, and the marks to draw.
+                let overlay = comparison.overlay(on: original.model)
+                checked = CheckedModel(path: original.path, model: overlay.model, hasErrors: original.hasErrors)
+                renderer.options.changes = overlay.changes
+            }
             if checked.hasErrors && !request.force {
                 results[index] = .init(path: checked.path, hasErrors: true, outcome: .skippedForErrors)
                 continue
             }
-            if let tooLarge = request.renderer.sizeDiagnostic(for: checked.model, path: checked.path) {
+            if let tooLarge = renderer.sizeDiagnostic(for: checked.model, path: checked.path) {
                 diagnostics.append(tooLarge)
                 results[index] = .init(path: checked.path, hasErrors: checked.hasErrors, outcome: .failed(
                     RenderFailure(kind: .tooLarge, message: tooLarge.message)))
                 continue
             }
-            let base = (request.outputDirectory as NSString).appendingPathComponent(names.names[checked.path] ?? "diagram")
-            jobs.append((index, checked, base))
+            let name = (names.names[checked.path] ?? "diagram") + (request.comparison == nil ? "" : DiagramComparison.fileSuffix)
+            let base = (request.outputDirectory as NSString).appendingPathComponent(name)
+            jobs.append((index, checked, base, renderer))
         }
 
         // One lane per worker; each lane takes the next diagram when it is free. In this process
@@ -182,7 +194,7 @@ extension DiagramRenderer {
         let lane: @Sendable (Int) -> Void = { number in
             while let next = drawn.claim() {
                 let job = planned[next]
-                drawn.set(next, draw(job.model, base: job.base, request: request, worker: lanes[number]))
+                drawn.set(next, draw(job.model, base: job.base, renderer: job.renderer, formats: request.formats, worker: lanes[number]))
             }
         }
         if lanes.count > 1 {
@@ -201,11 +213,12 @@ extension DiagramRenderer {
 }
 
 /// Renders one model and writes its files.
-private func draw(_ checked: CheckedModel, base: String, request: RenderRequest, worker: LayoutWorkerClient?) -> RenderReport.ModelResult {
+private func draw(_ checked: CheckedModel, base: String, renderer: DiagramRenderer, formats: [DiagramFormat],
+                  worker: LayoutWorkerClient?) -> RenderReport.ModelResult {
     do {
-        let rendered = try request.renderer.render(checked.model, formats: request.formats, using: worker)
+        let rendered = try renderer.render(checked.model, formats: formats, using: worker)
         var written: [String] = []
-        for format in request.formats {
+        for format in formats {
             let path = base + "." + format.fileExtension
             try AtomicFile.write(rendered.outputs[format] ?? Data(), to: path)
             written.append(path)

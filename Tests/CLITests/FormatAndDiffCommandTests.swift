@@ -143,4 +143,20 @@ struct FormatAndDiffCommandTests {
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("git kender ikke versionen »findes-ikke«"))
     }
+
+    @Test("render --sammenlign draws MODEL.sammenligning.svg; a folder is refused")
+    func renderCompare() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pt-cmp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try TestSupport.run(["render", Self.revision.appendingPathComponent("2027.pt").path, "--tving",
+                                       "--sammenlign", Self.revision.appendingPathComponent("2026.pt").path, "--output", folder.path])
+        #expect(run.status == 1, "the 2027 revision has an error (the assumption on A3 -> D3), drawn with --tving")
+        #expect(!run.stderr.contains("Graphviz"), "\(run.stderr)")
+        let svg = try String(contentsOf: folder.appendingPathComponent("2027.sammenligning.svg"), encoding: .utf8)
+        #expect(svg.contains("pt-added") && svg.contains("Ændringer siden 2026.pt"))
+        let refused = try TestSupport.run(["render", "Models/", "--compare", "Models/udsatte-unge-helhedsorienteret-forloeb.pt"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--sammenlign tegner én model"))
+    }
 }
