@@ -30,6 +30,8 @@ public enum TheoryComparison {
         let modelChange: ChangeKind? = old.model == nil && new.model != nil ? .added
             : (old.model != nil && new.model == nil ? .removed : nil)
 
+        let oldOutgoing = outgoingLinks(oldModel)
+        let newOutgoing = outgoingLinks(newModel)
         let oldElements = Dictionary(oldModel.elements.map { (identity($0), $0) }, uniquingKeysWith: { first, _ in first })
         let newIdentities = Set(newModel.elements.map(identity))
         var changes: [ElementChange] = []
@@ -42,10 +44,12 @@ public enum TheoryComparison {
             let key = identity(element)
             guard seen.insert(key).inserted else { continue }
             if let before = oldElements[key] {
-                if let change = changed(before, in: oldModel, to: element, in: newModel) { changes.append(change) }
+                if let change = changed(before, links: oldOutgoing[before.index] ?? [], to: element, links: newOutgoing[element.index] ?? []) {
+                    changes.append(change)
+                }
             } else {
                 let sameText = element.id == nil ? nil : removedTitles["\(element.kind.rawValue)\u{1F}\(element.title)"]
-                changes.append(added(element, in: newModel, sameTextAs: sameText))
+                changes.append(added(element, links: newOutgoing[element.index] ?? [], sameTextAs: sameText))
             }
         }
         for element in oldModel.elements where !newIdentities.contains(identity(element)) {
@@ -72,10 +76,10 @@ public enum TheoryComparison {
 
     // MARK: - Elements
 
-    private static func added(_ element: Element, in model: ProgramTheory, sameTextAs: String?) -> ElementChange {
+    private static func added(_ element: Element, links outgoing: [Outgoing], sameTextAs: String?) -> ElementChange {
         let fields = elementFields(element).compactMap { field, value in value.map { FieldChange(field: field, old: nil, new: $0.display) } }
             + element.characteristics.map { FieldChange(field: PropertyKey.characteristic.rawValue, old: nil, new: $0) }
-        let links = outgoing(element, in: model).map { LinkChange(relation: $0.relation, target: $0.target, change: .added) }
+        let links = outgoing.map { LinkChange(relation: $0.relation, target: $0.target, change: .added) }
         let indicators = element.indicators.map { indicator in
             IndicatorChange(id: indicator.id, title: indicator.title, change: .added,
                             fields: indicatorFields(indicator).compactMap { field, value in value.map { FieldChange(field: field, old: nil, new: $0.display) } })
@@ -84,7 +88,7 @@ public enum TheoryComparison {
                              fields: fields, links: links, indicators: indicators, sameTextAs: sameTextAs)
     }
 
-    private static func changed(_ old: Element, in oldModel: ProgramTheory, to new: Element, in newModel: ProgramTheory) -> ElementChange? {
+    private static func changed(_ old: Element, links oldLinks: [Outgoing], to new: Element, links newLinks: [Outgoing]) -> ElementChange? {
         var fields: [FieldChange] = []
         if old.kind != new.kind {
             fields.append(FieldChange(field: "kind", old: old.kind.danishKeyword, new: new.kind.danishKeyword))
@@ -93,11 +97,13 @@ public enum TheoryComparison {
         fields += compareFields(elementFields(old), elementFields(new))
         fields += setChanges(PropertyKey.characteristic.rawValue, old.characteristics, new.characteristics)
 
-        let oldLinks = outgoing(old, in: oldModel)
-        let newLinks = outgoing(new, in: newModel)
-        var links = newLinks.filter { !oldLinks.contains($0) }.map { LinkChange(relation: $0.relation, target: $0.target, change: .added) }
-        links += oldLinks.filter { !newLinks.contains($0) }.map { LinkChange(relation: $0.relation, target: $0.target, change: .removed) }
-        links.sort { relationOrder($0.relation) < relationOrder($1.relation) }
+        let oldSet = Set(oldLinks)
+        let newSet = Set(newLinks)
+        var links = newLinks.filter { !oldSet.contains($0) }.map { LinkChange(relation: $0.relation, target: $0.target, change: .added) }
+        links += oldLinks.filter { !newSet.contains($0) }.map { LinkChange(relation: $0.relation, target: $0.target, change: .removed) }
+        // Grouped by relation, in source order within each (a stable sort by hand: `sort` does
+        // not promise stability).
+        links = links.enumerated().sorted { (relationOrder($0.element.relation), $0.offset) < (relationOrder($1.element.relation), $1.offset) }.map(\.element)
 
         let indicators = indicatorChanges(old.indicators, new.indicators)
         guard !fields.isEmpty || !links.isEmpty || !indicators.isEmpty else { return nil }
@@ -206,25 +212,27 @@ public enum TheoryComparison {
         let target: String
     }
 
-    /// Every link that starts at `element`, in source order: `fører til` targets, what a
-    /// mechanism supports, the links an assumption concerns.
-    private static func outgoing(_ element: Element, in model: ProgramTheory) -> [Outgoing] {
+    /// Every link that starts at each element, by element index, in source order: `fører til`
+    /// targets, what a mechanism supports, the links an assumption concerns. One pass over the
+    /// model, so large models stay linear.
+    private static func outgoingLinks(_ model: ProgramTheory) -> [Int: [Outgoing]] {
         func name(_ index: Int) -> String { model.elements[index].id ?? model.elements[index].displayName }
-        var result: [Outgoing] = []
-        for link in model.links where link.from == element.index {
-            result.append(Outgoing(relation: .leadsTo, target: name(link.to)))
+        var result: [Int: [Outgoing]] = [:]
+        var seen: Set<[String]> = []
+        func add(_ from: Int, _ outgoing: Outgoing) {
+            if seen.insert(["\(from)", outgoing.relation.rawValue, outgoing.target]).inserted { result[from, default: []].append(outgoing) }
         }
-        for support in model.supports where support.mechanism == element.index {
+        for link in model.links { add(link.from, Outgoing(relation: .leadsTo, target: name(link.to))) }
+        for support in model.supports {
             switch support.target {
-            case .element(let index): result.append(Outgoing(relation: .supports, target: name(index)))
-            case .link(let from, let to): result.append(Outgoing(relation: .supports, target: "\(name(from)) -> \(name(to))"))
+            case .element(let index): add(support.mechanism, Outgoing(relation: .supports, target: name(index)))
+            case .link(let from, let to): add(support.mechanism, Outgoing(relation: .supports, target: "\(name(from)) -> \(name(to))"))
             }
         }
-        for link in model.assumptionLinks where link.assumption == element.index {
-            result.append(Outgoing(relation: .appliesTo, target: "\(name(link.from)) -> \(name(link.to))"))
+        for link in model.assumptionLinks {
+            add(link.assumption, Outgoing(relation: .appliesTo, target: "\(name(link.from)) -> \(name(link.to))"))
         }
-        var seen: Set<Outgoing> = []
-        return result.filter { seen.insert($0).inserted }
+        return result
     }
 
     // MARK: - Header and findings

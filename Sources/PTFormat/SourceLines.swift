@@ -13,6 +13,10 @@ struct SourceLines {
     }
 
     private let lines: [Line]
+    /// For each line (0-based), the next and the previous code line (1-based, 0 for none):
+    /// worked out once, so a file of many comments stays linear.
+    private let nextCodeLine: [Int]
+    private let previousCodeLine: [Int]
 
     init(_ file: SourceFile) {
         var lines: [Line] = []
@@ -39,6 +43,20 @@ struct SourceLines {
             lines.append(Line(indent: indent, text: text, form: form))
         }
         self.lines = lines
+        var next = [Int](repeating: 0, count: lines.count)
+        var upcoming = 0
+        for index in stride(from: lines.count - 1, through: 0, by: -1) {
+            next[index] = upcoming
+            if lines[index].form == .code { upcoming = index + 1 }
+        }
+        var previous = [Int](repeating: 0, count: lines.count)
+        var earlier = 0
+        for index in lines.indices {
+            previous[index] = earlier
+            if lines[index].form == .code { earlier = index + 1 }
+        }
+        self.nextCodeLine = next
+        self.previousCodeLine = previous
     }
 
     var count: Int { lines.count }
@@ -50,21 +68,13 @@ struct SourceLines {
 
     /// The first code line after `number`, skipping blank lines and comments.
     func nextCode(after number: Int) -> Int? {
-        var next = number + 1
-        while next <= count {
-            if lines[next - 1].form == .code { return next }
-            next += 1
-        }
-        return nil
+        let next = nextCodeLine[number - 1]
+        return next == 0 ? nil : next
     }
 
     /// The last code line before `number`.
     func previousCode(before number: Int) -> Int? {
-        var previous = number - 1
-        while previous >= 1 {
-            if lines[previous - 1].form == .code { return previous }
-            previous -= 1
-        }
-        return nil
+        let previous = previousCodeLine[number - 1]
+        return previous == 0 ? nil : previous
     }
 }
