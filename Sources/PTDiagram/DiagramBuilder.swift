@@ -369,6 +369,21 @@ private struct DiagramBuilder {
             text += " " + words.columnHeading(.finalOutcome, count: finals.count) + ": "
                 + finals.map { ($0.id.map { $0 + " " } ?? "") + $0.title }.joined(separator: "; ") + "."
         }
+        if let changes = options.changes {
+            // The diff diagram says in words what its marks show.
+            func count(_ marks: [String: ChangeMark], _ mark: ChangeMark) -> Int { marks.values.filter { $0 == mark }.count }
+            let e = changes.elements, l = changes.links
+            if danish {
+                // Danish adjectives agree: »1 nyt element«, »2 nye«; »1 ny pil«.
+                func word(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+                text += " \(words.comparedWith(changes.comparedWith)): elementer \(word(count(e, .added), "nyt", "nye")), "
+                    + "\(word(count(e, .changed), "ændret", "ændrede")), \(word(count(e, .removed), "fjernet", "fjernede")); "
+                    + "pile \(word(count(l, .added), "ny", "nye")), \(word(count(l, .removed), "fjernet", "fjernede"))."
+            } else {
+                text += " \(words.comparedWith(changes.comparedWith)): elements \(count(e, .added)) new, \(count(e, .changed)) changed, "
+                    + "\(count(e, .removed)) removed; arrows \(count(l, .added)) new, \(count(l, .removed)) removed."
+            }
+        }
         return text
     }
 }

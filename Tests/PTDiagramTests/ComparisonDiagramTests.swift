@@ -66,6 +66,7 @@ struct ComparisonDiagramTests {
         #expect(dot.contains(">ÆNDRET<"))
         #expect(dot.contains("Ændringer siden gammel.pt"))
         #expect(dot.contains("style=\"dashed\""))
+        #expect(diagram.accessibleSummary.hasSuffix("Ændringer siden gammel.pt: elementer 1 nyt, 4 ændrede, 0 fjernede; pile 3 nye, 1 fjernet."))
     }
 
     @Test("A removed element is drawn faded in its column, with its arrows dashed")
