@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Source text, positions and bilingual text. No dependencies.
@@ -28,7 +29,7 @@ let package = Package(
         // The resolved program theory: includes, IDs, links, kinds. Serialises to JSON.
         .target(name: "PTModel", dependencies: ["PTSource", "PTDiagnostics", "PTSyntax"]),
         // The rule catalogue: one rule per file.
-        .target(name: "PTRules", dependencies: ["PTSource", "PTDiagnostics", "PTModel"]),
+        .target(name: "PTRules", dependencies: ["PTSource", "PTDiagnostics", "PTModel", "PTMeasurements"]),
         // Model → diagram description → DOT text. Pure Swift.
         .target(name: "PTDiagram", dependencies: ["PTSource", "PTModel"]),
         // Graphviz's C library, reached through the system's headers.
@@ -39,11 +40,28 @@ let package = Package(
         ),
         // The one module that imports CGraphviz.
         .target(name: "PTGraphviz", dependencies: ["CGraphviz"]),
+        // Monitoring (issue 8): measurements, indicator plans, reports, Excel.
+        // A team's measurements (CSV) read against a model, and the status rule. Pure Swift.
+        .target(name: "PTMeasurements", dependencies: [
+            "PTSource", "PTDiagnostics", "PTSyntax", "PTModel", .product(name: "CSV", package: "CSV.swift"),
+        ]),
+        // Model (+ measurements) → indicator plan (Markdown, CSV, JSON), JSON export, HTML report. Pure Swift.
+        .target(name: "PTReports", dependencies: ["PTSource", "PTDiagnostics", "PTSyntax", "PTModel", "PTMeasurements"]),
+        // libxlsxwriter, reached through the system's headers.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+        ),
+        // The one module that imports CXLSXWriter: report tables → .xlsx workbook.
+        .target(name: "PTXLSX", dependencies: ["CXLSXWriter", "PTReports", "PTSource", "PTSyntax"]),
+
         // The facade shared by the CLI and, later, the editor server.
         .target(
             name: "ProgramteoriKit",
             dependencies: [
                 "PTSource", "PTDiagnostics", "PTSyntax", "PTModel", "PTRules", "PTDiagram", "PTGraphviz",
+                "PTMeasurements", "PTReports", "PTXLSX",
                 "PTFormat", "PTDiff",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -69,6 +87,8 @@ let package = Package(
         .testTarget(name: "PTDiagnosticsTests", dependencies: ["PTDiagnostics", "PTSource"]),
         .testTarget(name: "PTDiagramTests", dependencies: ["PTDiagram", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics", "PTGraphviz", "ProgramteoriKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PTGraphvizTests", dependencies: ["PTGraphviz"]),
+        .testTarget(name: "PTMeasurementsTests", dependencies: ["PTMeasurements", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics", "ProgramteoriKit"]),
+        .testTarget(name: "PTReportsTests", dependencies: ["PTReports", "PTXLSX", "PTMeasurements", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics", "ProgramteoriKit"]),
         .testTarget(name: "CLITests", dependencies: ["ProgramteoriKit", "PTRules", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics"]),
     ],
     swiftLanguageModes: [.v6]

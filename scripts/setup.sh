@@ -6,6 +6,8 @@
 #   poppler-utils    pdfinfo/pdftoppm: the tests check that our PDFs open
 #   jsonschema, pyyaml (pip)         the tests validate our SARIF against the official schema
 #                                    and the pipeline examples in docs/pipelines as YAML
+#   libxlsxwriter-dev                the C library the indicator plan's .xlsx is written with
+#   openpyxl (pip)                   the tests read our .xlsx back with an independent reader
 set -euo pipefail
 
 missing=()
@@ -15,6 +17,7 @@ command -v fc-match >/dev/null 2>&1 || missing+=(fontconfig)
 if ! fc-list 2>/dev/null | grep -q "DejaVuSans.ttf"; then missing+=(fonts-dejavu-core); fi
 command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+pkg-config --exists xlsxwriter 2>/dev/null || missing+=(libxlsxwriter-dev)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installerer: ${missing[*]}"
@@ -32,4 +35,7 @@ fi
 
 if ! python3 -c "import jsonschema, yaml" >/dev/null 2>&1; then
   python3 -m pip install --quiet jsonschema pyyaml
+fi
+if ! python3 -c "import openpyxl" >/dev/null 2>&1; then
+  python3 -m pip install --quiet openpyxl
 fi

@@ -265,12 +265,17 @@ public struct DOTEmitter: Sendable {
                     + text + HTMLMarkup(raw: "</FONT></TD></TR>"))
             case .indicator(let indicator):
                 var cell = HTMLMarkup(raw: "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(Self.detailSize)\">") + lines(indicator.titleLines)
+                let accent = indicator.status?.color ?? kindColors.accent.light
                 if let values = indicator.values {
                     if !indicator.titleLines.isEmpty { cell += HTMLMarkup(raw: "<BR/>") }
-                    cell += HTMLMarkup(raw: "<FONT COLOR=\"\(kindColors.accent.light)\"><B>") + .text(values) + HTMLMarkup(raw: "</B></FONT>")
+                    cell += HTMLMarkup(raw: "<FONT COLOR=\"\(accent)\"><B>") + .text(values) + HTMLMarkup(raw: "</B></FONT>")
+                }
+                if let status = indicator.status {
+                    cell += HTMLMarkup(raw: indicator.values == nil && indicator.titleLines.isEmpty ? "" : "<BR/>")
+                        + HTMLMarkup(raw: "<FONT COLOR=\"\(status.color)\"><B>") + .text("● " + status.word(danish: diagram.options.language == .danish)) + HTMLMarkup(raw: "</B></FONT>")
                 }
                 cell += HTMLMarkup(raw: "</FONT></TD>")
-                let id = HTMLMarkup(raw: "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><FONT POINT-SIZE=\"\(Self.detailSize)\" COLOR=\"\(kindColors.accent.light)\"><B>")
+                let id = HTMLMarkup(raw: "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><FONT POINT-SIZE=\"\(Self.detailSize)\" COLOR=\"\(accent)\"><B>")
                     + .text(indicator.displayID ?? "•") + HTMLMarkup(raw: "</B></FONT></TD>")
                 indicatorRows.append(HTMLMarkup(raw: "<TR>") + id + cell + HTMLMarkup(raw: "</TR>"))
             }
@@ -514,6 +519,9 @@ public struct DOTEmitter: Sendable {
             return badgeTable(badge ?? "M1")
         case .indicator:
             return HTMLMarkup(raw: "<FONT POINT-SIZE=\"\(Self.detailSize)\" COLOR=\"\(theme.outcome.accent.light)\"><B>") + .text("D1.1") + HTMLMarkup(raw: "</B></FONT>")
+        case .indicatorStatus:
+            return IndicatorMark.allCases.map { HTMLMarkup(raw: "<FONT POINT-SIZE=\"\(Self.detailSize)\" COLOR=\"\($0.color)\"><B>") + .text("●") + HTMLMarkup(raw: "</B></FONT>") }
+                .joined(separator: HTMLMarkup(raw: ""))
         case .assumption:
             return HTMLMarkup(raw: "<TABLE BORDER=\"1\" STYLE=\"dashed\" COLOR=\"\(theme.assumptionBorder.light)\" BGCOLOR=\"\(theme.assumptionFill.light)\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD><FONT POINT-SIZE=\"\(Self.badgeSize)\" COLOR=\"\(theme.muted.light)\">")
                 + .text("AN") + HTMLMarkup(raw: "</FONT></TD></TR></TABLE>")

@@ -99,6 +99,8 @@ public struct IndicatorLine: Sendable, Hashable {
     public let titleLines: [String]
     /// Baseline, target and deadline; nil when the indicator has neither baseline nor target.
     public let values: String?
+    /// From the team's measurements, when given.
+    public var status: IndicatorMark? = nil
 }
 
 /// An arrow.
@@ -152,6 +154,8 @@ public enum LegendItem: Sendable, Hashable {
     case targetGroupEdgeOverview
     case mechanism
     case indicator
+    /// Indicator statuses from measurements: nået, på sporet, bagud, ingen data.
+    case indicatorStatus
     case assumption
     case criticalAssumption
     /// The diff diagram's marks.

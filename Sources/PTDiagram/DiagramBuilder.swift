@@ -174,6 +174,7 @@ private struct DiagramBuilder {
         }
         if nodes.contains(where: { $0.details.contains { if case .indicator = $0 { true } else { false } } }) {
             legend.append(.indicator)
+            if !options.indicatorStatuses.isEmpty { legend.append(.indicatorStatus) }
         }
         let allNotes = edges.flatMap(\.assumptions)
         if allNotes.contains(where: { !$0.critical }) { legend.append(.assumption) }
@@ -240,7 +241,8 @@ private struct DiagramBuilder {
                 for indicator in element.indicators {
                     let line = indicatorLine(indicator)
                     details.append(.indicator(line))
-                    spoken.append(([indicator.id, indicator.title].compactMap { $0 }.joined(separator: " ")) + (line.values.map { ": " + $0 } ?? ""))
+                    spoken.append(([indicator.id, indicator.title].compactMap { $0 }.joined(separator: " ")) + (line.values.map { ": " + $0 } ?? "")
+                        + (line.status.map { " (\($0.word(danish: options.language == .danish)))" } ?? ""))
                 }
             }
         default:
@@ -285,7 +287,7 @@ private struct DiagramBuilder {
         }
         return IndicatorLine(displayID: indicator.id,
                              titleLines: TextWrapper.wrap(indicator.title, width: options.wrap.indicator),
-                             values: values)
+                             values: values, status: indicator.id.flatMap { options.indicatorStatuses[$0] })
     }
 
     private func wrapWidth(_ kind: ElementKind) -> Int {

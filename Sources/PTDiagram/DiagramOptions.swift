@@ -101,6 +101,8 @@ public struct DiagramOptions: Sendable, Hashable {
     /// Named on the graph, every node and every edge, so that no viewer or renderer falls
     /// back to a font without æøå. Debian: `fonts-dejavu-core`.
     public var fontName: String
+    /// Status per indicator ID from the team's measurements; empty: no statuses shown.
+    public var indicatorStatuses: [String: IndicatorMark] = [:]
     /// Marks for the diff diagram (`render --sammenlign`); nil for an ordinary diagram.
     public var changes: DiagramChanges?
 

@@ -68,6 +68,7 @@ struct DiagramWords {
         case .targetGroupEdgeOverview: pick("målgruppen arbejder hen mod delmålene", "the target group works towards the outcomes")
         case .mechanism: pick("virksom mekanisme, der skal være til stede (se listen)", "mechanism of change that must be present (see the list)")
         case .indicator: pick("indikator: baseline → mål senest dato", "indicator: baseline → target by date")
+        case .indicatorStatus: pick("indikatorstatus fra målingerne: nået · på sporet · bagud · ingen data", "indicator status from the measurements: reached · on track · behind · no data")
         case .assumption: pick("antagelse om, hvorfor pilen holder", "assumption about why the arrow holds")
         case .criticalAssumption: pick("kritisk antagelse: holder den ikke, holder pilen ikke", "critical assumption: if it fails, the arrow fails")
         case .change(.added): pick("nyt siden den forrige version (element eller pil)", "new since the earlier version (element or arrow)")

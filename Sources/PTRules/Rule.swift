@@ -21,9 +21,13 @@ public struct RuleDescription: Sendable {
     /// The rule reads the links between elements. When a reference could not be resolved
     /// (PT201-PT206) such rules are skipped: one typo must not cause a string of follow-on findings.
     public let readsLinks: Bool
+    /// For rules that read a team's measurements (`--målinger`): the measurements file every
+    /// example is checked with.
+    public let exampleMeasurements: String?
 
     public init(code: String, name: String, defaultSeverity: Severity, summary: LocalizedText, rationale: LocalizedText,
-                triggeringExamples: [String], nonTriggeringExamples: [String], readsLinks: Bool = false) {
+                triggeringExamples: [String], nonTriggeringExamples: [String], readsLinks: Bool = false,
+                exampleMeasurements: String? = nil) {
         self.code = code
         self.name = name
         self.defaultSeverity = defaultSeverity
@@ -32,6 +36,7 @@ public struct RuleDescription: Sendable {
         self.triggeringExamples = triggeringExamples
         self.nonTriggeringExamples = nonTriggeringExamples
         self.readsLinks = readsLinks
+        self.exampleMeasurements = exampleMeasurements
     }
 
     public var diagnosticCode: DiagnosticCode { DiagnosticCode(code, name, defaultSeverity) }

@@ -29,6 +29,7 @@ public enum RuleCatalogue {
         FinalOutcomeNotReachedRule.self,
         CycleRule.self,
         UnconnectedElementRule.self,
+        StaleMeasurementRule.self,
     ]
 
     public static func rule(code: String) -> (any Rule.Type)? {

@@ -1,3 +1,4 @@
+import PTMeasurements
 import PTModel
 import PTSource
 import PTSyntax
@@ -14,10 +15,13 @@ public struct RuleContext: Sendable {
     public let supportCount: [Int]
     /// Per element: how many assumptions concern a link it is an end of.
     public let assumptionCount: [Int]
+    /// The team's measurements (`--målinger`), when given; rules about them are silent without.
+    public let measurements: MeasurementSet?
 
-    public init(model: ProgramTheory, today: DateValue) {
+    public init(model: ProgramTheory, today: DateValue, measurements: MeasurementSet? = nil) {
         self.model = model
         self.today = today
+        self.measurements = measurements
         let count = model.elements.count
         var outgoing = [[Int]](repeating: [], count: count)
         var incoming = [[Int]](repeating: [], count: count)

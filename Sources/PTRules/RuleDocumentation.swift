@@ -1,4 +1,5 @@
 import PTDiagnostics
+import PTMeasurements
 import PTModel
 import PTSource
 import PTSyntax
@@ -38,7 +39,7 @@ public enum RuleDocumentation {
         (ModelCode.duplicateID, LocalizedText(da: "Samme ID to steder (begge vises).", en: "The same ID in two places (both shown).")),
         (ModelCode.wrongLinkKind, LocalizedText(da: "En forbindelse går den forkerte vej eller mellem forkerte slags elementer.", en: "A link goes the wrong way or joins the wrong kinds.")),
         (ModelCode.unknownLink, LocalizedText(da: "»understøtter«/»gælder« nævner en forbindelse, der ikke findes.", en: "»supports«/»applies to« names a link that does not exist.")),
-    ]
+    ] + MeasurementCode.all
 
     /// The whole reference as Markdown (docs/regler.md).
     public static func markdown() -> String {
@@ -68,8 +69,9 @@ public enum RuleDocumentation {
         out += """
             ## Fejl i modellens opbygning
 
-            Disse koder er ikke regler, men fejl i selve teksten eller i henvisningerne. De kan ikke
-            slås fra eller undertrykkes (PT002 er en advarsel).
+            Disse koder er ikke regler, men fejl i selve teksten, i henvisningerne eller i målefilen
+            (`--målinger`, PT401-PT410). De kan ikke slås fra eller undertrykkes (PT002, PT409 og PT410
+            er advarsler).
 
             | Kode | Navn | Niveau | Betyder |
             |---|---|---|---|
@@ -99,6 +101,9 @@ public enum RuleDocumentation {
             out += "*Bemærk:* Reglen springes over, så længe modellen har ukendte ID'er eller forbindelser (PT201-PT206), så én stavefejl ikke giver en stribe følgefejl.\n\n"
         }
         out += "*Eksempel, der udløser reglen:*\n\n```\n\(d.triggeringExamples[0])```\n\n"
+        if let measurements = d.exampleMeasurements {
+            out += "*Med målefilen (`--målinger`):*\n\n```\n\(measurements)```\n\n"
+        }
         return out
     }
 
@@ -112,6 +117,9 @@ public enum RuleDocumentation {
         out += indent(d.triggeringExamples[0]) + "\n"
         out += (danish ? "Eksempel, der ikke udløser den\n" : "Example that does not\n")
         out += indent(d.nonTriggeringExamples[0])
+        if let measurements = d.exampleMeasurements {
+            out += (danish ? "Med målefilen (--målinger)\n" : "With the measurements file (--measurements)\n") + indent(measurements)
+        }
         out += "\n" + (danish ? "Slå den fra eller ændr niveau i programteori.toml:\n" : "Switch it off or change its level in programteori.toml:\n")
         out += "  [regler]\n  \(d.code) = \"\(danish ? "fra" : "off")\"\n"
         return out

@@ -1,4 +1,5 @@
 import PTDiagnostics
+import PTMeasurements
 import PTModel
 import PTSyntax
 
@@ -12,8 +13,9 @@ public enum RuleEngine {
     /// `linksAreBroken`: resolution found an unknown ID or link, so rules that read links are
     /// skipped (see `RuleDescription.readsLinks`).
     public static func run(on model: ProgramTheory, today: DateValue, linksAreBroken: Bool = false,
-                           severities: [String: Severity] = defaultSeverities()) -> [Diagnostic] {
-        let context = RuleContext(model: model, today: today)
+                           severities: [String: Severity] = defaultSeverities(),
+                           measurements: MeasurementSet? = nil) -> [Diagnostic] {
+        let context = RuleContext(model: model, today: today, measurements: measurements)
         var diagnostics: [Diagnostic] = []
         for rule in RuleCatalogue.all {
             let description = rule.description

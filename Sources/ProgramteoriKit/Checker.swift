@@ -1,5 +1,6 @@
 import Foundation
 import PTDiagnostics
+import PTMeasurements
 import PTModel
 import PTRules
 import PTSource
@@ -30,6 +31,21 @@ public struct CheckedModel: Sendable {
     public let model: ProgramTheory
     /// True when the model itself (or a file it includes) has an error.
     public let hasErrors: Bool
+    /// The team's measurements read against this model (`--målinger`): the usable rows.
+    public var measurements: MeasurementSet? = nil
+}
+
+/// A measurements file to read against the model (`--målinger`): from disk, or text already in
+/// memory (an editor's buffer, a rule example).
+public enum MeasurementInput: Sendable {
+    case file(String)
+    case text(path: String, String)
+
+    public var path: String {
+        switch self {
+        case .file(let path), .text(let path, _): path
+        }
+    }
 }
 
 /// Parse → resolve → rules, for files and folders: the whole of `programteori check`.
@@ -42,13 +58,16 @@ public struct Checker: Sendable {
     public var strict: Bool
     /// A configuration to use instead of looking for `programteori.toml` next to each model.
     public var configuration: Configuration?
+    /// `--målinger`: one model's measurements, read against it; the stale-measurement rule needs them.
+    public var measurements: MeasurementInput?
 
     public init(today: DateValue = Checker.currentDate(), loader: any SourceLoader & Sendable = FileSystemLoader(),
-                strict: Bool = false, configuration: Configuration? = nil) {
+                strict: Bool = false, configuration: Configuration? = nil, measurements: MeasurementInput? = nil) {
         self.today = today
         self.loader = loader
         self.strict = strict
         self.configuration = configuration
+        self.measurements = measurements
     }
 
     /// Today's date in the local calendar; `PROGRAMTEORI_DATO=YYYY-MM-DD` fixes it (for golden
@@ -66,8 +85,18 @@ public struct Checker: Sendable {
 
     /// Checks text that is not (or not yet) on disk — an editor's buffer, a rule example.
     /// `path` names it in findings and anchors its `brug:` lines.
-    public func check(text: String, path: String) -> CheckReport {
-        check(files: [path], failures: [], overrides: [path: SourceFile(path: path, text: text)])
+    public func check(text: String, path: String, measurements: String? = nil) -> CheckReport {
+        var checker = self
+        if let measurements { checker.measurements = .text(path: "maalinger.csv", measurements) }
+        return checker.check(files: [path], failures: [], overrides: [path: SourceFile(path: path, text: text)])
+    }
+
+    /// The measurements file as a source file, or why it cannot be read.
+    private func loadMeasurements(_ input: MeasurementInput) -> Result<SourceFile, LoadFailure> {
+        switch input {
+        case .file(let path): loader.load(path)
+        case .text(let path, let text): .success(SourceFile(path: path, text: text))
+        }
     }
 
     /// Checks exactly these model files (no folder search), read through `loader`.
@@ -128,6 +157,25 @@ public struct Checker: Sendable {
             return loaded.configuration
         }
 
+        var measurementFile: SourceFile?
+        if let input = measurements {
+            let modelCount = parsed.count { $0.tree.header != nil }
+            if modelCount > 1 {
+                failures.append(ModelDiscovery.Failure(path: input.path, message: LocalizedText(
+                    da: "--målinger gælder én model, men der er \(modelCount); angiv den ene .pt-fil",
+                    en: "--measurements applies to one model, but there are \(modelCount); name the one .pt file")))
+            } else {
+                switch loadMeasurements(input) {
+                case .success(let file):
+                    measurementFile = file
+                    files[file.path] = file
+                    fileOrder.append(file.path)
+                case .failure(let failure):
+                    failures.append(ModelDiscovery.Failure(path: input.path, message: failure.message))
+                }
+            }
+        }
+
         var models: [CheckedModel] = []
         for entry in parsed {
             let isEmpty = entry.tree.header == nil && entry.tree.items.isEmpty
@@ -145,13 +193,16 @@ public struct Checker: Sendable {
             }
             let linksAreBroken = built.diagnostics.contains { ModelCode.all.map(\.code).contains($0.code) }
             let severities = configuration(for: entry.path).severities()
-            modelDiagnostics += RuleEngine.run(on: built.model, today: today, linksAreBroken: linksAreBroken, severities: severities)
+            let reading = measurementFile.map { MeasurementReader.read($0, model: built.model, today: today) }
+            modelDiagnostics += RuleEngine.run(on: built.model, today: today, linksAreBroken: linksAreBroken, severities: severities,
+                                               measurements: reading?.measurements)
             modelDiagnostics = suppress(modelDiagnostics, in: built.files, cache: cache)
             let modelFiles = Set(built.model.files)
             let ownParseErrors = diagnostics.contains { $0.severity == .error && modelFiles.contains($0.range.path) }
             models.append(CheckedModel(path: entry.path, model: built.model,
-                                       hasErrors: ownParseErrors || modelDiagnostics.contains { $0.severity == .error }))
-            diagnostics += modelDiagnostics
+                                       hasErrors: ownParseErrors || modelDiagnostics.contains { $0.severity == .error },
+                                       measurements: reading?.measurements))
+            diagnostics += modelDiagnostics + (reading?.diagnostics ?? [])
         }
 
         if strict {

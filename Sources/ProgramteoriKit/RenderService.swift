@@ -2,6 +2,7 @@ import Foundation
 import PTDiagnostics
 import PTDiagram
 import PTGraphviz
+import PTMeasurements
 import PTModel
 import PTSource
 
@@ -159,7 +160,8 @@ extension DiagramRenderer {
             if let comparison = request.comparison {
                 // The new version with the removed parts put back, and the marks to draw.
                 let overlay = comparison.overlay(on: original.model)
-                checked = CheckedModel(path: original.path, model: overlay.model, hasErrors: original.hasErrors)
+                checked = CheckedModel(path: original.path, model: overlay.model, hasErrors: original.hasErrors,
+                                       measurements: original.measurements)
                 renderer.options.changes = overlay.changes
             }
             if checked.hasErrors && !request.force {
@@ -174,6 +176,11 @@ extension DiagramRenderer {
             }
             let name = (names.names[checked.path] ?? "diagram") + (request.comparison == nil ? "" : DiagramComparison.fileSuffix)
             let base = (request.outputDirectory as NSString).appendingPathComponent(name)
+            // With measurements (`--målinger`) the indicators show their status.
+            if let measurements = original.measurements {
+                renderer.options.indicatorStatuses = Monitoring.diagramStatuses(
+                    ModelProgress(model: original.model, measurements: measurements, today: checker.today))
+            }
             jobs.append((index, checked, base, renderer))
         }
 
@@ -194,7 +201,7 @@ extension DiagramRenderer {
         let lane: @Sendable (Int) -> Void = { number in
             while let next = drawn.claim() {
                 let job = planned[next]
-                drawn.set(next, draw(job.model, base: job.base, renderer: job.renderer, formats: request.formats, worker: lanes[number]))
+                drawn.set(next, draw(job.model, base: job.base, request: request, renderer: job.renderer, worker: lanes[number]))
             }
         }
         if lanes.count > 1 {
@@ -213,12 +220,12 @@ extension DiagramRenderer {
 }
 
 /// Renders one model and writes its files.
-private func draw(_ checked: CheckedModel, base: String, renderer: DiagramRenderer, formats: [DiagramFormat],
+private func draw(_ checked: CheckedModel, base: String, request: RenderRequest, renderer: DiagramRenderer,
                   worker: LayoutWorkerClient?) -> RenderReport.ModelResult {
     do {
-        let rendered = try renderer.render(checked.model, formats: formats, using: worker)
+        let rendered = try renderer.render(checked.model, formats: request.formats, using: worker)
         var written: [String] = []
-        for format in formats {
+        for format in request.formats {
             let path = base + "." + format.fileExtension
             try AtomicFile.write(rendered.outputs[format] ?? Data(), to: path)
             written.append(path)

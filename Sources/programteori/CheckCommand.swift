@@ -21,11 +21,12 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Advarsler tæller som fejl (afslutningskode 1). (Treat warnings as errors.)")
     var strict = false
 
+    @OptionGroup var measurements: MeasurementsOption
     @OptionGroup var languageOption: LanguageOption
 
     func run() throws {
         let language = languageOption.language
-        let report = Checker(strict: strict).check(paths: paths)
+        let report = Checker(strict: strict, measurements: measurements.input).check(paths: paths)
         for failure in report.failures {
             Output.writeError("\(language == .danish ? "fejl" : "error"): \(failure.path): \(failure.message.text(in: language))\n")
         }

@@ -64,6 +64,7 @@ struct RenderCommand: ParsableCommand {
           help: "Tegn også modeller med fejl. (Render models with errors too.)")
     var force = false
 
+    @OptionGroup var measurements: MeasurementsOption
     @OptionGroup var languageOption: LanguageOption
 
     func validate() throws {
@@ -120,7 +121,7 @@ struct RenderCommand: ParsableCommand {
         let request = RenderRequest(paths: paths, formats: formats, outputDirectory: output, force: force,
                                     renderer: DiagramRenderer(options: options, layout: layout), layoutWorkers: layoutWorkers,
                                     comparison: comparison)
-        let report = DiagramRenderer.run(request)
+        let report = DiagramRenderer.run(request, checker: Checker(measurements: measurements.input))
 
         let danish = language == .danish
         let errorWord = danish ? "fejl" : "error"

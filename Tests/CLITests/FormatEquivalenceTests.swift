@@ -57,8 +57,10 @@ struct FormatEquivalenceTests {
     func tripsEveryRule() throws {
         let codes = Set(try Self.json().map { String($0.split(separator: ":").last!) })
         let rules = try TestSupport.run(["regler"]).stdout.split(separator: "\n").map { String($0.prefix(5)) }
-        #expect(rules.count == 27)
-        #expect(Set(rules).subtracting(codes).isEmpty, "not tripped: \(Set(rules).subtracting(codes).sorted())")
+        #expect(rules.count == 28)
+        // PT126 reads a measurements file (--målinger, one model at a time); its own examples test it.
+        let untripped = Set(rules).subtracting(codes).subtracting(["PT126"])
+        #expect(untripped.isEmpty, "not tripped: \(untripped.sorted())")
     }
 
     @Test("text, json, sarif, junit and github list the same findings")

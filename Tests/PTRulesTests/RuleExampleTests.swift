@@ -21,7 +21,7 @@ struct RuleExampleTests {
     func triggering(rule: RuleCase) {
         #expect(!rule.description.triggeringExamples.isEmpty)
         for example in rule.description.triggeringExamples {
-            let codes = Self.checker.check(text: example, path: "eksempel.pt").diagnostics.map(\.code)
+            let codes = Self.checker.check(text: example, path: "eksempel.pt", measurements: rule.description.exampleMeasurements).diagnostics.map(\.code)
             #expect(codes.contains(rule.description.code), "\(rule.description.code) did not fire; got \(codes)")
         }
     }
@@ -30,7 +30,7 @@ struct RuleExampleTests {
     func nonTriggering(rule: RuleCase) {
         #expect(!rule.description.nonTriggeringExamples.isEmpty)
         for example in rule.description.nonTriggeringExamples {
-            let codes = Self.checker.check(text: example, path: "eksempel.pt").diagnostics.map(\.code)
+            let codes = Self.checker.check(text: example, path: "eksempel.pt", measurements: rule.description.exampleMeasurements).diagnostics.map(\.code)
             #expect(!codes.contains(rule.description.code))
         }
     }
