@@ -148,4 +148,19 @@ struct ChangeTableTests {
         let (old, new) = DiffTestSupport.pair(name)
         return try DiffTestSupport.diff(old: old, new: new)
     }
+
+    @Test("A version with syntax errors is still compared, with its errors as new findings and a note")
+    func syntaxErrors() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pt-diff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let base = try String(contentsOf: DiffTestSupport.fixtures.appendingPathComponent("basis.pt"), encoding: .utf8)
+        try base.write(to: folder.appendingPathComponent("gammel.pt"), atomically: true, encoding: .utf8)
+        try base.replacingOccurrences(of: "    frekvens: månedlig", with: "    frekvens: hver anden uge")
+            .write(to: folder.appendingPathComponent("ny.pt"), atomically: true, encoding: .utf8)
+        let diff = try DiffTestSupport.diff(old: folder.appendingPathComponent("gammel.pt"), new: folder.appendingPathComponent("ny.pt"))
+        #expect(diff.incomplete)
+        #expect(diff.findings.map(\.finding.code).contains("PT009"))
+        #expect(TextDiffRenderer(language: .danish).render([diff]).contains("Bemærk: en af versionerne har syntaksfejl"))
+    }
 }
