@@ -87,7 +87,8 @@ struct DiffOutline {
             guard !changes.isEmpty else { continue }
             var entries: [Entry] = []
             for change in changes {
-                var entry = Entry(change: change.change, headline: escape(change.name) + (change.id == nil ? "" : ": " + escape(change.title)))
+                var entry = Entry(change: change.change, headline: escape(change.name) + (change.id == nil ? "" : ": " + escape(change.title))
+                    + (change.file.map { " (" + (danish ? "i " : "in ") + escape($0) + ")" } ?? ""))
                 let listing = change.change == .added
                 if let other = change.sameTextAs {
                     entry.details.append((0, danish

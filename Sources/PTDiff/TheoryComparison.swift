@@ -58,12 +58,28 @@ public enum TheoryComparison {
                                          fields: [], links: [], indicators: [], sameTextAs: nil))
         }
 
+        // Name the `brug:` part an element stands in, as seen from its model's folder.
+        let newElements = Dictionary(newModel.elements.map { (identity($0), $0) }, uniquingKeysWith: { first, _ in first })
+        for index in changes.indices {
+            let key = changes[index].id.map { "id\u{1F}" + $0 } ?? "title\u{1F}\(changes[index].kind.rawValue)\u{1F}\(changes[index].title)"
+            let (element, model) = changes[index].change == .removed ? (oldElements[key], oldModel) : (newElements[key], newModel)
+            guard let element, let root = model.files.first, element.range.path != root else { continue }
+            changes[index].file = relativePath(element.range.path, from: root)
+        }
+
         return TheoryDiff(
             old: old.label, new: new.label, title: newModel.header?.title ?? oldModel.header?.title,
             modelChange: modelChange,
             header: headerChanges(oldModel.header, newModel.header),
             elements: changes, findings: findingChanges(old.findings, new.findings),
             incomplete: old.hasSyntaxErrors || new.hasSyntaxErrors)
+    }
+
+    /// `a/b/faelles/x.pt` seen from the file `a/b/model.pt`: `faelles/x.pt`.
+    static func relativePath(_ path: String, from root: String) -> String {
+        guard let slash = root.lastIndex(of: "/") else { return path }
+        let folder = root[...slash]
+        return path.hasPrefix(folder) ? String(path.dropFirst(folder.count)) : path
     }
 
     private static let empty = ProgramTheory(header: nil, elements: [], links: [], supports: [], assumptionLinks: [], files: [])

@@ -101,6 +101,9 @@ public struct ElementChange: Sendable, Codable, Equatable {
     /// For an added element: the removed element of the same kind with the same text (the ID
     /// was probably renamed, which the diff cannot know for certain).
     public let sameTextAs: String?
+    /// The `brug:` part the element is written in, relative to the model's folder; nil for the
+    /// model's own file.
+    public var file: String? = nil
 
     public init(kind: ElementKind, id: String?, title: String, change: ChangeKind, fields: [FieldChange],
                 links: [LinkChange], indicators: [IndicatorChange], sameTextAs: String?) {

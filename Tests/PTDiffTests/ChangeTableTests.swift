@@ -142,6 +142,8 @@ struct ChangeTableTests {
         let diff = try diffOf("brug")
         #expect(diff.elements.map(\.id) == ["M1", "M3"])
         #expect(diff.elements.map(\.change) == [.changed, .added])
+        #expect(diff.elements.map(\.file) == ["faelles/mekanismer.pt", "faelles/mekanismer.pt"])
+        #expect(try diffOf("mekanisme").elements.allSatisfy { $0.file == nil }, "elements of the model's own file name no file")
     }
 
     private func diffOf(_ name: String) throws -> TheoryDiff {

@@ -67,6 +67,7 @@ struct GitRevisionTests {
         #expect(diff.old == "HEAD~1:modeller/model.pt" && diff.new == "HEAD:modeller/model.pt")
         #expect(diff.elements.map(\.id) == ["M1"])
         #expect(diff.elements.first?.fields == [FieldChange(field: "type", old: "tilgang", new: "kompetence")])
+        #expect(diff.elements.first?.file == "faelles/mekanismer.pt")
     }
 
     @Test("A model that exists on one side only is a new model")
