@@ -64,6 +64,7 @@ let package = Package(
             dependencies: [
                 "PTSource", "PTDiagnostics", "PTSyntax", "PTModel", "PTRules", "PTDiagram", "PTGraphviz",
                 "PTMeasurements", "PTReports", "PTXLSX",
+                "PTFormat", "PTDiff",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -83,6 +84,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+
+        // fmt and diff (issue 10): syntax tree → canonical text; model × model → changes.
+        .target(name: "PTFormat", dependencies: ["PTSource", "PTSyntax"]),
+        .target(name: "PTDiff", dependencies: ["PTSource", "PTDiagnostics", "PTSyntax", "PTModel"]),
+        .testTarget(name: "PTFormatTests", dependencies: ["PTFormat", "PTSyntax", "PTModel", "PTSource", "PTDiagnostics", "ProgramteoriKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PTDiffTests", dependencies: ["PTDiff", "PTFormat", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics", "ProgramteoriKit"], resources: [.copy("Fixtures")]),
 
         .testTarget(name: "PTSyntaxTests", dependencies: ["PTSyntax", "PTSource", "PTDiagnostics"]),
         .testTarget(name: "PTModelTests", dependencies: ["PTModel", "PTSyntax", "PTSource", "PTDiagnostics"]),

@@ -200,12 +200,34 @@ public struct DOTEmitter: Sendable {
         default:
             attributes.append(("penwidth", number(theme.lineWidth)))
         }
-        attributes.append(("label", DOTLabel.html(Self.rowPerLine(nodeLabel(node, colors: kindColors), indent: "          ")).dot))
+        var labelColors = kindColors
+        if let mark = node.mark {
+            // Diff diagram: a coloured, heavier border for new and changed boxes; a removed box
+            // keeps its shape but is faded and dashed.
+            let markColor = color(of: mark)
+            set(&attributes, "color", quoted(markColor))
+            switch mark {
+            case .added, .changed:
+                set(&attributes, "penwidth", number(theme.lineWidth * (node.kind == .targetGroup ? 2.4 : 2.2)))
+            case .removed:
+                set(&attributes, "fillcolor", quoted(theme.background.light))
+                set(&attributes, "fontcolor", quoted(markColor))
+                set(&attributes, "style", quoted(node.kind == .activity ? "rounded,filled,dashed" : "filled,dashed"))
+                labelColors = KindColors(fill: ThemeColor(theme.background.light, theme.background.dark),
+                                         border: theme.removed, accent: theme.removed)
+            }
+        }
+        attributes.append(("label", DOTLabel.html(Self.rowPerLine(nodeLabel(node, colors: labelColors), indent: "          ")).dot))
         return quoted(node.key) + " [" + attributes.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];"
     }
 
     private func nodeLabel(_ node: DiagramNode, colors kindColors: KindColors) -> HTMLMarkup {
         var rows: [HTMLMarkup] = []
+        if let mark = node.mark {
+            let word = DiagramWords(language: options.language).changeMark(mark).uppercased()
+            rows.append(HTMLMarkup(raw: "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(Self.badgeSize)\" COLOR=\"\(color(of: mark))\"><B>")
+                + .text(word) + HTMLMarkup(raw: "</B></FONT></TD></TR>"))
+        }
         // Both cells get a minimum width shared by the whole column, so its boxes line up.
         let widths = cellWidths(node)
         let idCell = HTMLMarkup(raw: "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" WIDTH=\"\(widths.id)\">")
@@ -315,6 +337,16 @@ public struct DOTEmitter: Sendable {
         case .leadsTo:
             if edge.assumptions.contains(where: \.critical) {
                 attributes.append(("penwidth", number(2)))
+            }
+            switch edge.mark {
+            case .added?, .changed?:
+                attributes.append(("color", quoted(color(of: edge.mark!))))
+                set(&attributes, "penwidth", number(2.6))
+            case .removed?:
+                attributes.append(("color", quoted(theme.removed.light)))
+                attributes.append(("style", quoted("dashed")))
+            case nil:
+                break
             }
         }
         if !edge.badges.isEmpty || !edge.assumptions.isEmpty {
@@ -493,6 +525,12 @@ public struct DOTEmitter: Sendable {
         case .assumption:
             return HTMLMarkup(raw: "<TABLE BORDER=\"1\" STYLE=\"dashed\" COLOR=\"\(theme.assumptionBorder.light)\" BGCOLOR=\"\(theme.assumptionFill.light)\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD><FONT POINT-SIZE=\"\(Self.badgeSize)\" COLOR=\"\(theme.muted.light)\">")
                 + .text("AN") + HTMLMarkup(raw: "</FONT></TD></TR></TABLE>")
+        case .change(let mark):
+            let kindColors = colors(.activity)
+            let border = mark == .removed ? 1 : 3
+            let style = mark == .removed ? " STYLE=\"dashed\"" : ""
+            let fill = mark == .removed ? theme.background.light : kindColors.fill.light
+            return HTMLMarkup(raw: "<TABLE BORDER=\"\(border)\"\(style) BGCOLOR=\"\(fill)\" COLOR=\"\(color(of: mark))\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD></TD></TR></TABLE>")
         case .criticalAssumption:
             return HTMLMarkup(raw: "<TABLE BORDER=\"2\" STYLE=\"rounded\" COLOR=\"\(theme.critical.light)\" BGCOLOR=\"\(theme.assumptionFill.light)\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD><FONT POINT-SIZE=\"\(Self.badgeSize)\" COLOR=\"\(theme.critical.light)\"><B>")
                 + .text("⚠") + HTMLMarkup(raw: "</B></FONT></TD></TR></TABLE>")
@@ -536,6 +574,24 @@ public struct DOTEmitter: Sendable {
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest...]))
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The diff diagram's colour for a mark.
+    private func color(of mark: ChangeMark) -> String {
+        switch mark {
+        case .added: theme.added.light
+        case .changed: theme.changed.light
+        case .removed: theme.removed.light
+        }
+    }
+
+    /// Replaces an attribute already in the list, or adds it.
+    private func set(_ attributes: inout [(String, String)], _ key: String, _ value: String) {
+        if let index = attributes.firstIndex(where: { $0.0 == key }) {
+            attributes[index].1 = value
+        } else {
+            attributes.append((key, value))
+        }
     }
 
     private func quoted(_ text: String) -> String {

@@ -81,6 +81,8 @@ public struct DiagramNode: Sendable, Hashable {
     /// The wrap width used for the title, in columns; the emitter sizes the box from it so a
     /// column of boxes lines up.
     public let wrapWidth: Int
+    /// New, changed or removed since the version compared with (diff diagram only).
+    public var mark: ChangeMark? = nil
 }
 
 public enum NodeDetail: Sendable, Hashable {
@@ -122,6 +124,8 @@ public struct DiagramEdge: Sendable, Hashable {
     public let badges: [String]
     public let assumptions: [AssumptionNote]
     public let accessibleTitle: String
+    /// New or removed since the version compared with (diff diagram only).
+    public var mark: ChangeMark? = nil
 }
 
 /// An antagelse on the arrow it concerns.
@@ -154,4 +158,6 @@ public enum LegendItem: Sendable, Hashable {
     case indicatorStatus
     case assumption
     case criticalAssumption
+    /// The diff diagram's marks.
+    case change(ChangeMark)
 }

@@ -143,12 +143,17 @@ private struct DiagramBuilder {
                 let kindWord = note.critical ? words.criticalAssumption : words.assumption
                 title += ". \(kindWord)\(note.displayID.map { " " + $0 } ?? ""): \(note.lines.joined(separator: " "))"
             }
-            edges.append(DiagramEdge(
+            let mark = options.changes?.links[DiagramChanges.linkKey(from: from.key, to: to.key)]
+            if let mark { title = words.changeMark(mark) + ": " + title }
+            var edge = DiagramEdge(
                 kind: .leadsTo, svgID: uniqueSVGID("pt-link-\(from.key)-\(to.key)"),
                 classes: ["pt-edge", "pt-leads-to"] + (linkNotes.isEmpty ? [] : ["pt-has-assumption"])
-                    + (linkNotes.contains(where: \.critical) ? ["pt-critical"] : []),
+                    + (linkNotes.contains(where: \.critical) ? ["pt-critical"] : [])
+                    + (mark.map { ["pt-" + $0.rawValue] } ?? []),
                 from: from.key, to: to.key, headColumn: nil, badges: badges, assumptions: linkNotes,
-                accessibleTitle: title))
+                accessibleTitle: title)
+            edge.mark = mark
+            edges.append(edge)
         }
 
         // Legend: only what is used.
@@ -174,6 +179,10 @@ private struct DiagramBuilder {
         let allNotes = edges.flatMap(\.assumptions)
         if allNotes.contains(where: { !$0.critical }) { legend.append(.assumption) }
         if allNotes.contains(where: \.critical) { legend.append(.criticalAssumption) }
+        // The diff diagram explains its marks, and only those it uses.
+        for mark in ChangeMark.allCases where nodes.contains(where: { $0.mark == mark }) || edges.contains(where: { $0.mark == mark }) {
+            legend.append(.change(mark))
+        }
 
         return Diagram(
             options: options, titleBlock: titleBlock(), columns: columns, nodes: nodes, edges: edges,
@@ -245,12 +254,16 @@ private struct DiagramBuilder {
         if !targets.isEmpty { title += ". \(words.leadsTo.prefix(1).uppercased() + words.leadsTo.dropFirst()) \(targets.joined(separator: ", "))" }
         if !badges.isEmpty { title += ". \(words.supportedBy) \(badges.joined(separator: ", "))" }
 
-        return DiagramNode(
+        let mark = options.changes?.elements[element.key]
+        if let mark { title = words.changeMark(mark) + ": " + title }
+        var node = DiagramNode(
             key: element.key, elementIndex: element.index, kind: element.kind,
             svgID: uniqueSVGID("pt-" + element.key),
-            classes: ["pt-element", "pt-" + Self.className(element.kind)],
+            classes: ["pt-element", "pt-" + Self.className(element.kind)] + (mark.map { ["pt-" + $0.rawValue] } ?? []),
             displayID: element.id, titleLines: TextWrapper.wrap(element.title, width: width),
             details: details, badges: badges, accessibleTitle: title, wrapWidth: width)
+        node.mark = mark
+        return node
     }
 
     private func indicatorLine(_ indicator: Indicator) -> IndicatorLine {
@@ -325,7 +338,8 @@ private struct DiagramBuilder {
         return TitleBlock(
             titleLines: TextWrapper.wrap(title, width: options.wrap.title),
             subtitleLines: TextWrapper.wrap(subtitle, width: options.wrap.title + 20),
-            facts: facts, status: header?.status, statusText: header?.status.map(words.status),
+            facts: facts + (options.changes.map { [words.comparedWith($0.comparedWith)] } ?? []),
+            status: header?.status, statusText: header?.status.map(words.status),
             viewNote: options.view == .overview ? words.overviewNote : nil)
     }
 
@@ -356,6 +370,21 @@ private struct DiagramBuilder {
         if !finals.isEmpty {
             text += " " + words.columnHeading(.finalOutcome, count: finals.count) + ": "
                 + finals.map { ($0.id.map { $0 + " " } ?? "") + $0.title }.joined(separator: "; ") + "."
+        }
+        if let changes = options.changes {
+            // The diff diagram says in words what its marks show.
+            func count(_ marks: [String: ChangeMark], _ mark: ChangeMark) -> Int { marks.values.filter { $0 == mark }.count }
+            let e = changes.elements, l = changes.links
+            if danish {
+                // Danish adjectives agree: »1 nyt element«, »2 nye«; »1 ny pil«.
+                func word(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+                text += " \(words.comparedWith(changes.comparedWith)): elementer \(word(count(e, .added), "nyt", "nye")), "
+                    + "\(word(count(e, .changed), "ændret", "ændrede")), \(word(count(e, .removed), "fjernet", "fjernede")); "
+                    + "pile \(word(count(l, .added), "ny", "nye")), \(word(count(l, .removed), "fjernet", "fjernede"))."
+            } else {
+                text += " \(words.comparedWith(changes.comparedWith)): elements \(count(e, .added)) new, \(count(e, .changed)) changed, "
+                    + "\(count(e, .removed)) removed; arrows \(count(l, .added)) new, \(count(l, .removed)) removed."
+            }
         }
         return text
     }

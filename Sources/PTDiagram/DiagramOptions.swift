@@ -103,6 +103,8 @@ public struct DiagramOptions: Sendable, Hashable {
     public var fontName: String
     /// Status per indicator ID from the team's measurements; empty: no statuses shown.
     public var indicatorStatuses: [String: IndicatorMark] = [:]
+    /// Marks for the diff diagram (`render --sammenlign`); nil for an ordinary diagram.
+    public var changes: DiagramChanges?
 
     public init(
         view: DiagramView = .detailed, theme: ThemeName = .standard, showIndicators: Bool = true,

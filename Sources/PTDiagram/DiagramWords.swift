@@ -71,7 +71,24 @@ struct DiagramWords {
         case .indicatorStatus: pick("indikatorstatus fra målingerne: nået · på sporet · bagud · ingen data", "indicator status from the measurements: reached · on track · behind · no data")
         case .assumption: pick("antagelse om, hvorfor pilen holder", "assumption about why the arrow holds")
         case .criticalAssumption: pick("kritisk antagelse: holder den ikke, holder pilen ikke", "critical assumption: if it fails, the arrow fails")
+        case .change(.added): pick("nyt siden den forrige version (element eller pil)", "new since the earlier version (element or arrow)")
+        case .change(.changed): pick("ændret siden den forrige version (tekst, egenskaber eller indikatorer)", "changed since the earlier version (text, properties or indicators)")
+        case .change(.removed): pick("fjernet siden den forrige version (vist afbleget, stiplet)", "removed since the earlier version (shown faded, dashed)")
         }
+    }
+
+    /// The word on a marked box, and before its accessible title.
+    func changeMark(_ mark: ChangeMark) -> String {
+        switch mark {
+        case .added: pick("Ny", "New")
+        case .changed: pick("Ændret", "Changed")
+        case .removed: pick("Fjernet", "Removed")
+        }
+    }
+
+    /// The title block's note on a diff diagram.
+    func comparedWith(_ label: String) -> String {
+        pick("Ændringer siden \(label)", "Changes since \(label)")
     }
 
     // MARK: Numbers and dates

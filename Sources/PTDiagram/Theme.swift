@@ -82,13 +82,18 @@ public struct Theme: Sendable, Hashable {
     public let approvedText: ThemeColor
     /// Outline width of ordinary nodes, in points.
     public let lineWidth: Double
+    /// The diff diagram: new, changed and removed (removed boxes are also faded and dashed,
+    /// new and changed ones carry a word, so the marks never rest on colour alone).
+    public let added: ThemeColor
+    public let changed: ThemeColor
+    public let removed: ThemeColor
 
     /// Every colour the theme uses, for the dark-mode style sheet.
     public var allColors: [ThemeColor] {
         [background, text, muted, edge, columnFill, columnBorder, columnText]
             + [targetGroup, activity, outcome, finalOutcome].flatMap { [$0.fill, $0.border, $0.accent] }
             + [badgeFill, badgeText, assumptionFill, assumptionBorder, critical,
-               draftFill, draftText, approvedFill, approvedText]
+               draftFill, draftText, approvedFill, approvedText, added, changed, removed]
     }
 
     public static let standard = Theme(
@@ -121,7 +126,10 @@ public struct Theme: Sendable, Hashable {
         draftText: ThemeColor("#8a4b00", "#ffc780"),
         approvedFill: ThemeColor("#dcefe0", "#1e3a25"),
         approvedText: ThemeColor("#1d6332", "#8fe0a5"),
-        lineWidth: 1.2)
+        lineWidth: 1.2,
+        added: ThemeColor("#c2255c", "#f783ac"),
+        changed: ThemeColor("#d9480f", "#ffa94d"),
+        removed: ThemeColor("#8c959f", "#6e7781"))
 
     public static let print = Theme(
         name: .print,
@@ -153,7 +161,10 @@ public struct Theme: Sendable, Hashable {
         draftText: ThemeColor("#000000", "#eeeeee"),
         approvedFill: ThemeColor("#e9e9e9", "#333333"),
         approvedText: ThemeColor("#000000", "#eeeeee"),
-        lineWidth: 1.4)
+        lineWidth: 1.4,
+        added: ThemeColor("#000000", "#eeeeee"),
+        changed: ThemeColor("#3a3a3a", "#c4c4c4"),
+        removed: ThemeColor("#9e9e9e", "#6b6b6b"))
 
     /// Okabe & Ito (2008): orange #e69f00, sky blue #56b4e9, bluish green #009e73, yellow
     /// #f0e442, blue #0072b2, vermillion #d55e00, reddish purple #cc79a7; fills are light tints.
@@ -187,5 +198,8 @@ public struct Theme: Sendable, Hashable {
         draftText: ThemeColor("#a34700", "#ffb27a"),
         approvedFill: ThemeColor("#d1f0e5", "#06352a"),
         approvedText: ThemeColor("#006b4e", "#6fe6c2"),
-        lineWidth: 1.4)
+        lineWidth: 1.4,
+        added: ThemeColor("#d55e00", "#ff9a4d"),
+        changed: ThemeColor("#8c8100", "#f0e442"),
+        removed: ThemeColor("#8f8f8f", "#6a6a6a"))
 }

@@ -142,3 +142,28 @@ public struct AssumptionLink: Sendable, Codable {
     public let to: Int
     public let range: SourceRange
 }
+
+extension Element {
+    /// The same element at another position under another key: for a model put together from
+    /// two versions (the diff diagram draws removed elements beside the new ones).
+    public func reindexed(_ index: Int, key: String) -> Element {
+        var copy = Element(index: index, id: id, key: key, kind: kind, title: title, description: description,
+                           range: range, titleRange: titleRange, blockRange: blockRange)
+        copy.characteristics = characteristics
+        copy.size = size
+        copy.scope = scope
+        copy.indicators = indicators
+        copy.mechanismType = mechanismType
+        copy.critical = critical
+        copy.evidence = evidence
+        copy.propertyRanges = propertyRanges
+        return copy
+    }
+}
+
+extension Link {
+    /// A link built outside the model builder (the diff diagram's removed arrows).
+    public static func between(_ from: Int, _ to: Int, fromKey: String, toKey: String, range: SourceRange) -> Link {
+        Link(from: from, to: to, fromKey: fromKey, toKey: toKey, range: range)
+    }
+}

@@ -105,3 +105,9 @@ public struct CommentSyntax: Sendable {
     public let range: SourceRange
     public let line: Int
 }
+
+extension SyntaxTree {
+    /// How many columns a tab in the indentation counts up to (the formatter measures
+    /// indentation exactly as the parser does).
+    public static var tabWidth: Int { LineScanner.tabWidth }
+}

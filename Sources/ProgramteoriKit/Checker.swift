@@ -51,7 +51,9 @@ public enum MeasurementInput: Sendable {
 /// Parse → resolve → rules, for files and folders: the whole of `programteori check`.
 public struct Checker: Sendable {
     public var today: DateValue
-    public var loader: FileSystemLoader
+    /// Where models and their `brug:` parts are read from (the file system, or a git revision
+    /// for `diff --git`).
+    public var loader: any SourceLoader & Sendable
     /// `--strict`: every warning counts as an error.
     public var strict: Bool
     /// A configuration to use instead of looking for `programteori.toml` next to each model.
@@ -59,7 +61,7 @@ public struct Checker: Sendable {
     /// `--målinger`: one model's measurements, read against it; the stale-measurement rule needs them.
     public var measurements: MeasurementInput?
 
-    public init(today: DateValue = Checker.currentDate(), loader: FileSystemLoader = FileSystemLoader(),
+    public init(today: DateValue = Checker.currentDate(), loader: any SourceLoader & Sendable = FileSystemLoader(),
                 strict: Bool = false, configuration: Configuration? = nil, measurements: MeasurementInput? = nil) {
         self.today = today
         self.loader = loader
@@ -95,6 +97,11 @@ public struct Checker: Sendable {
         case .file(let path): loader.load(path)
         case .text(let path, let text): .success(SourceFile(path: path, text: text))
         }
+    }
+
+    /// Checks exactly these model files (no folder search), read through `loader`.
+    public func check(files paths: [String]) -> CheckReport {
+        check(files: paths, failures: [])
     }
 
     func check(files paths: [String], failures: [ModelDiscovery.Failure], overrides: [String: SourceFile] = [:]) -> CheckReport {

@@ -80,15 +80,18 @@ public struct RenderRequest: Sendable {
     /// How many layout workers draw at once in `.childProcess` mode; nil: one per core.
     /// Never more than there are diagrams.
     public var layoutWorkers: Int?
+    /// `--sammenlign`: draw each model as a diff diagram against this earlier version.
+    public var comparison: DiagramComparison?
 
     public init(paths: [String], formats: [DiagramFormat], outputDirectory: String, force: Bool = false,
-                renderer: DiagramRenderer = DiagramRenderer(), layoutWorkers: Int? = nil) {
+                renderer: DiagramRenderer = DiagramRenderer(), layoutWorkers: Int? = nil, comparison: DiagramComparison? = nil) {
         self.paths = paths
         self.formats = formats
         self.outputDirectory = outputDirectory
         self.force = force
         self.renderer = renderer
         self.layoutWorkers = layoutWorkers
+        self.comparison = comparison
     }
 }
 
@@ -151,23 +154,32 @@ extension DiagramRenderer {
         // the report do not depend on which diagram finishes first.
         var results: [RenderReport.ModelResult?] = Array(repeating: nil, count: check.models.count)
         var jobs: [(index: Int, model: CheckedModel, base: String, renderer: DiagramRenderer)] = []
-        for (index, checked) in check.models.enumerated() {
+        for (index, original) in check.models.enumerated() {
+            var checked = original
+            var renderer = request.renderer
+            if let comparison = request.comparison {
+                // The new version with the removed parts put back, and the marks to draw.
+                let overlay = comparison.overlay(on: original.model)
+                checked = CheckedModel(path: original.path, model: overlay.model, hasErrors: original.hasErrors,
+                                       measurements: original.measurements)
+                renderer.options.changes = overlay.changes
+            }
             if checked.hasErrors && !request.force {
                 results[index] = .init(path: checked.path, hasErrors: true, outcome: .skippedForErrors)
                 continue
             }
-            if let tooLarge = request.renderer.sizeDiagnostic(for: checked.model, path: checked.path) {
+            if let tooLarge = renderer.sizeDiagnostic(for: checked.model, path: checked.path) {
                 diagnostics.append(tooLarge)
                 results[index] = .init(path: checked.path, hasErrors: checked.hasErrors, outcome: .failed(
                     RenderFailure(kind: .tooLarge, message: tooLarge.message)))
                 continue
             }
-            let base = (request.outputDirectory as NSString).appendingPathComponent(names.names[checked.path] ?? "diagram")
+            let name = (names.names[checked.path] ?? "diagram") + (request.comparison == nil ? "" : DiagramComparison.fileSuffix)
+            let base = (request.outputDirectory as NSString).appendingPathComponent(name)
             // With measurements (`--målinger`) the indicators show their status.
-            var renderer = request.renderer
-            if let measurements = checked.measurements {
+            if let measurements = original.measurements {
                 renderer.options.indicatorStatuses = Monitoring.diagramStatuses(
-                    ModelProgress(model: checked.model, measurements: measurements, today: checker.today))
+                    ModelProgress(model: original.model, measurements: measurements, today: checker.today))
             }
             jobs.append((index, checked, base, renderer))
         }

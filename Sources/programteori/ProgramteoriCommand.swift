@@ -16,7 +16,7 @@ struct ProgramteoriCommand: ParsableCommand {
             Afslutningskoder: 0 ingen fejl, 1 fejl i modellerne, 2 forkert brug eller filfejl.
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, RenderCommand.self, DoctorCommand.self, RulesCommand.self, ExplainCommand.self, LayoutCommand.self,
+        subcommands: [CheckCommand.self, RenderCommand.self, FormatCommand.self, DiffCommand.self, DoctorCommand.self, RulesCommand.self, ExplainCommand.self, LayoutCommand.self,
                       IndicatorsCommand.self, ReportCommand.self, JSONCommand.self, ServeCommand.self]
     )
 }

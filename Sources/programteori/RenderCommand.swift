@@ -18,6 +18,7 @@ struct RenderCommand: ParsableCommand {
               programteori render model.pt
               programteori render Models/ --format svg,png,pdf --output Output
               programteori render model.pt --visning oversigt --tema print
+              programteori render ny.pt --sammenlign gammel.pt   (ændringerne som diagram)
 
             Afslutningskode 0: alt tegnet; 1: fejl i modellerne; 2: forkert brug, fil- eller tegnefejl.
             """)
@@ -55,6 +56,10 @@ struct RenderCommand: ParsableCommand {
             help: ArgumentHelp("Antal layoutprocesser på én gang (standard: én pr. kerne). (Layout workers.)", visibility: .hidden))
     var layoutWorkers: Int?
 
+    @Option(name: [.customLong("sammenlign"), .customLong("compare")],
+            help: "Tegn ændringerne siden en tidligere version af modellen: nyt, ændret og fjernet markeres (MODEL.sammenligning.svg). (Diff diagram.)")
+    var compare: String?
+
     @Flag(name: [.customLong("tving"), .customLong("force")],
           help: "Tegn også modeller med fejl. (Render models with errors too.)")
     var force = false
@@ -81,6 +86,12 @@ struct RenderCommand: ParsableCommand {
         if let layoutWorkers, !(1...64).contains(layoutWorkers) {
             throw ValidationError("--layout-workers skal være mellem 1 og 64 (must be between 1 and 64)")
         }
+        if compare != nil {
+            var isDirectory: ObjCBool = false
+            guard paths.count == 1, FileManager.default.fileExists(atPath: paths[0], isDirectory: &isDirectory), !isDirectory.boolValue else {
+                throw ValidationError("--sammenlign tegner én model: angiv én .pt-fil (--compare draws one model: give one .pt file)")
+            }
+        }
         if !(timeout >= 0 && timeout <= 3600) {
             throw ValidationError("--timeout skal være mellem 0 og 3600 sekunder (must be between 0 and 3600 seconds)")
         }
@@ -97,8 +108,19 @@ struct RenderCommand: ParsableCommand {
             ? .childProcess(executable: Self.executablePath, timeoutSeconds: timeout)
             : .inProcess
         let formats = (try? DiagramFormat.list(format).get()) ?? [.svg]
+        var comparison: DiagramComparison?
+        if let compare {
+            switch DiagramComparison.load(compare) {
+            case .failure(let failure):
+                Output.writeError("\(language == .danish ? "fejl" : "error"): \(failure.message.text(in: language))\n")
+                throw ExitCode(2)
+            case .success(let loaded):
+                comparison = loaded
+            }
+        }
         let request = RenderRequest(paths: paths, formats: formats, outputDirectory: output, force: force,
-                                    renderer: DiagramRenderer(options: options, layout: layout), layoutWorkers: layoutWorkers)
+                                    renderer: DiagramRenderer(options: options, layout: layout), layoutWorkers: layoutWorkers,
+                                    comparison: comparison)
         let report = DiagramRenderer.run(request, checker: Checker(measurements: measurements.input))
 
         let danish = language == .danish
