@@ -103,3 +103,10 @@ public struct ModelList: Codable, Sendable {
 public struct ErrorResponse: Codable, Sendable {
     public let error: String
 }
+
+/// The answer to `/api/format`: the text in the canonical layout (`programteori fmt`).
+public struct FormatResponse: Codable, Sendable, Equatable {
+    public let text: String
+    /// False when the text already was in the canonical layout.
+    public let changed: Bool
+}

@@ -26,6 +26,7 @@ enum EditorPage {
   <label class="field"><span data-t="fileName">Filnavn</span>
     <input id="file-name" type="text" spellcheck="false" autocomplete="off" value="ny-model.pt">
   </label>
+  <button type="button" id="format" data-t="format" title="Ctrl+Shift+F">Formatér</button>
   <button type="button" id="save" class="primary" data-t="save" title="Ctrl+S">Gem</button>
   <span id="folder-name" class="muted"></span>
   <p id="status" role="status" aria-live="polite"></p>

@@ -58,6 +58,12 @@ struct EditorRoutes: Sendable {
                 }
             }
         }
+        router.post("/api/format") { request, _ in
+            await decoded(request, as: SourceRequest.self) { body in
+                let result = await offloaded { [service] in Result { () throws(Workspace.Refusal) in try service.format(body) } }
+                return Self.respond(result, language: EditorService.language(body.lang)) { JSONResponse.encode($0) }
+            }
+        }
         router.post("/api/save") { request, _ in
             await decoded(request, as: SaveRequest.self) { body in
                 let result = await offloaded { [service] in

@@ -23,6 +23,8 @@ extension EditorPage {
       noServer: 'Kan ikke få kontakt til programteori-serveren. Kører »programteori serve« stadig?',
       downloadFailed: 'Kunne ikke hente {0}: {1}', nameMissing: 'Skriv et filnavn, der ender på .pt.',
       newText: 'programteori: Ny programteori\n  kommune: \n\nmålgruppe MG: \n',
+      format: 'Formatér', formatted: 'Formateret som »programteori fmt« gør det (Ctrl+Z fortryder).',
+      alreadyFormatted: 'Teksten er allerede formateret.',
       xlsx: 'Indikatorplan (XLSX)', indicatorPlan: 'Indikatorplan', noIndicators: 'Modellen har endnu ingen indikatorer.',
       indicatorCount: '{0} indikatorer.', indicatorMeasurements: '{0} indikatorer; målinger fra {1}.',
       staleIndicators: 'Teksten har fejl: planen viser den seneste version uden fejl.'
@@ -41,6 +43,8 @@ extension EditorPage {
       noServer: 'Cannot reach the programteori server. Is »programteori serve« still running?',
       downloadFailed: 'Could not download {0}: {1}', nameMissing: 'Enter a file name ending in .pt.',
       newText: 'program theory: New programme theory\n  municipality: \n\ntarget group TG: \n',
+      format: 'Format', formatted: 'Formatted as »programteori fmt« does (Ctrl+Z undoes it).',
+      alreadyFormatted: 'The text is already formatted.',
       xlsx: 'Indicator plan (XLSX)', indicatorPlan: 'Indicator plan', noIndicators: 'The model has no indicators yet.',
       indicatorCount: '{0} indicators.', indicatorMeasurements: '{0} indicators; measurements from {1}.',
       staleIndicators: 'The text has errors: the plan shows the last version without errors.'
@@ -409,6 +413,25 @@ extension EditorPage {
     loadList(saved.name);
   }
 
+  // The canonical layout from the server; put in as one edit, so Ctrl+Z takes it back.
+  async function format() {
+    let response;
+    try { response = await post('/api/format', request()); }
+    catch (error) { setStatus(t('noServer'), 'error'); return; }
+    if (!response.ok) { setStatus(await errorText(response), 'error'); return; }
+    const result = await response.json();
+    if (!result.changed) { setStatus(t('alreadyFormatted'), 'ok'); return; }
+    source.focus();
+    source.select();
+    if (!document.execCommand('insertText', false, result.text)) source.value = result.text;
+    source.setSelectionRange(0, 0);
+    source.scrollTop = 0;
+    state.marked = 0;
+    renderText();
+    preview();
+    setStatus(t('formatted'), 'ok');
+  }
+
   // ---- Downloads ----
 
   function offer(blob, fileName) {
@@ -455,6 +478,7 @@ extension EditorPage {
   });
   document.addEventListener('keydown', (event) => {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') { event.preventDefault(); save(); }
+    if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'f') { event.preventDefault(); format(); }
   });
   for (const input of document.querySelectorAll('input[name=view], input[name=theme]')) input.addEventListener('change', preview);
   for (const button of document.querySelectorAll('[data-download]')) button.addEventListener('click', () => download(button.dataset.download));
@@ -462,6 +486,7 @@ extension EditorPage {
   $('model-list').addEventListener('change', (event) => openModel(event.target.value));
   $('new-model').addEventListener('click', newModel);
   $('save').addEventListener('click', save);
+  $('format').addEventListener('click', format);
   window.addEventListener('beforeunload', (event) => { if (isDirty()) { event.preventDefault(); event.returnValue = ''; } });
 
   async function start() {

@@ -79,6 +79,23 @@ final class EditorService: Sendable {
         }
     }
 
+    /// The editor's text in the canonical layout, as `programteori fmt` would write it; refused
+    /// while the text has syntax errors (fmt never guesses).
+    func format(_ request: SourceRequest) throws(Workspace.Refusal) -> FormatResponse {
+        let path = try workspace.resolve(request.name ?? Self.unsavedName)
+        switch ModelFormatting().format(SourceFile(path: path, text: request.text)) {
+        case .success(let text):
+            return FormatResponse(text: text, changed: text != request.text)
+        case .failure(let refusal):
+            let count = refusal.diagnostics.count
+            throw Workspace.Refusal(status: 422, message: LocalizedText(
+                da: count == 1 ? "teksten har en syntaksfejl; ret den først (se listen over fund)"
+                    : "teksten har \(count) syntaksfejl; ret dem først (se listen over fund)",
+                en: count == 1 ? "the text has a syntax error; fix it first (see the list of findings)"
+                    : "the text has \(count) syntax errors; fix them first (see the list of findings)"))
+        }
+    }
+
     /// The checked model of the edited text, refused when there is none or it has errors.
     private func drawable(_ checked: Checked) throws(Workspace.Refusal) -> CheckedModel {
         guard let model = checked.report.models.first(where: { $0.path == checked.path }) else {

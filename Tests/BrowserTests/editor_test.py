@@ -212,6 +212,16 @@ def main():
         wait.until(lambda d: "<b>ikke fed</b>" in svg_texts(d))
         assert driver.execute_script("return window.__ptXSS === undefined && !document.querySelector('#diagram b, #diagram img, #diagram script, main img')")
         step("en titel med <script> og <img> vises som tekst, og intet køres")
+
+        # Formatér: the canonical layout of `programteori fmt`, put in the editor.
+        source.send_keys(Keys.CONTROL, "a")
+        source.send_keys(Keys.DELETE)
+        source.send_keys("Programteori:   Rodet tekst\nmaalgruppe MG:Borgere\nslutmål S1: Bedre liv")
+        driver.find_element(By.ID, "format").click()
+        wait.until(lambda d: d.execute_script("return document.getElementById('source').value").startswith("programteori: Rodet tekst\n"))
+        assert "målgruppe MG: Borgere" in driver.execute_script("return document.getElementById('source').value")
+        wait.until(lambda d: "Formateret" in d.find_element(By.ID, "status").text)
+        step("Formatér giver teksten den faste form, som programteori fmt skriver")
         return 0
     except Exception as error:  # noqa: BLE001 — report every failure with a screenshot
         driver.save_screenshot(os.path.join(artefacts, "fejlede.png"))

@@ -140,6 +140,24 @@ struct EditorAPITests {
         #expect(withErrors["indicators"] == nil || withErrors["indicators"] is NSNull)
     }
 
+    @Test("Format gives fmt's canonical text, says when nothing changed, and refuses text with syntax errors")
+    func format() async throws {
+        let server = try await ServerHarness.start()
+        defer { Task { await server.stop() } }
+        let messy = "Programteori:   Test af editoren\nmaalgruppe MG:Unge ledige\nslutmål S1: Den unge er i uddannelse\n"
+        let formatted = try await server.post("/api/format", json: ["text": messy]).json()
+        let text = try #require(formatted["text"] as? String)
+        #expect(formatted["changed"] as? Bool == true)
+        #expect(text.hasPrefix("programteori: Test af editoren\n"))
+        #expect(text.contains("målgruppe MG: Unge ledige"))
+        let again = try await server.post("/api/format", json: ["text": text]).json()
+        #expect(again["changed"] as? Bool == false)
+        #expect(again["text"] as? String == text)
+        let broken = try await server.post("/api/format", json: ["text": "programteori: T\n  ukendt nøgleord her\n"])
+        #expect(broken.status == 422)
+        #expect((try broken.json()["error"] as? String)?.contains("syntaksfejl") == true)
+    }
+
     @Test("Models are listed (subfolders too, hidden folders not), opened with their version, and saved with a backup")
     func openAndSave() async throws {
         let server = try await ServerHarness.start(files: ["a.pt": Self.model, "unge/b.pt": Self.model, ".skjult/c.pt": Self.model, "noter.txt": "x"])
