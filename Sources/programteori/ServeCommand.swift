@@ -72,7 +72,7 @@ struct ServeCommand: ParsableCommand {
         Task.detached {
             do {
                 try await server.run(handleSignals: true) { port in
-                    let url = "http://\(shownHost):\(port)/"
+                    let url = "http://\(shownHost):\(port)/" + (danish ? "" : "?lang=en")
                     Output.write(danish
                         ? "programteori-editoren kører på \(url)\nMappe: \(folder)\nStop med Ctrl-C.\n"
                         : "The programteori editor is running at \(url)\nFolder: \(folder)\nStop with Ctrl-C.\n")
