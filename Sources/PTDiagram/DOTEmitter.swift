@@ -44,6 +44,9 @@ public struct DOTEmitter: Sendable {
     static let detailSize = 10
     static let badgeSize = 9
     static let bandSize = 11
+    /// Every font size a diagram uses, largest first: the layout worker loads each one, regular
+    /// and bold, before the first diagram arrives (ProgramteoriKit's `LayoutWorker.warmUp`).
+    public static let fontSizes = [titleSize, headingSize, subtitleSize, nodeSize, idSize, bandSize, detailSize, badgeSize]
     /// DejaVu Sans: advance of Danish text, in ems. Measured with Graphviz on the titles of
     /// Models/: 0.49–0.59, mean 0.52; a wrapped line is rarely wider than 0.56 per character.
     static let averageCharacterWidth = 0.56

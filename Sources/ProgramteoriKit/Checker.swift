@@ -83,6 +83,14 @@ public struct Checker: Sendable {
         return check(files: discovered.files, failures: discovered.failures)
     }
 
+    /// As `check(paths:)`, handing each model to `checked` as soon as its own findings are known,
+    /// in the order of the report's `models`, so that `render` can draw the first model while
+    /// the next is checked. `--strict` raises warnings only in the report, as without it.
+    public func check(files paths: [String], failures: [ModelDiscovery.Failure],
+                      eachModel checked: (CheckedModel) -> Void) -> CheckReport {
+        check(files: paths, failures: failures, overrides: [:], eachModel: checked)
+    }
+
     /// Checks text that is not (or not yet) on disk — an editor's buffer, a rule example.
     /// `path` names it in findings and anchors its `brug:` lines.
     public func check(text: String, path: String, measurements: String? = nil) -> CheckReport {
@@ -104,7 +112,8 @@ public struct Checker: Sendable {
         check(files: paths, failures: [])
     }
 
-    func check(files paths: [String], failures: [ModelDiscovery.Failure], overrides: [String: SourceFile] = [:]) -> CheckReport {
+    func check(files paths: [String], failures: [ModelDiscovery.Failure], overrides: [String: SourceFile] = [:],
+               eachModel: (CheckedModel) -> Void = { _ in }) -> CheckReport {
         var failures = failures
         var cache = SyntaxCache()
         var diagnostics: [Diagnostic] = []
@@ -199,9 +208,11 @@ public struct Checker: Sendable {
             modelDiagnostics = suppress(modelDiagnostics, in: built.files, cache: cache)
             let modelFiles = Set(built.model.files)
             let ownParseErrors = diagnostics.contains { $0.severity == .error && modelFiles.contains($0.range.path) }
-            models.append(CheckedModel(path: entry.path, model: built.model,
+            let checked = CheckedModel(path: entry.path, model: built.model,
                                        hasErrors: ownParseErrors || modelDiagnostics.contains { $0.severity == .error },
-                                       measurements: reading?.measurements))
+                                       measurements: reading?.measurements)
+            models.append(checked)
+            eachModel(checked)
             diagnostics += modelDiagnostics + (reading?.diagnostics ?? [])
         }
 

@@ -35,17 +35,30 @@ public struct Configuration: Sendable, Equatable {
     /// The severity of every rule that is on.
     public func severities() -> [String: Severity] {
         var result: [String: Severity] = [:]
-        for rule in RuleCatalogue.all {
-            let description = rule.description
-            var severity = description.defaultSeverity
+        for (code, defaultSeverity) in Self.ruleDefaults {
+            var severity = defaultSeverity
             if profile == .strict { severity = severity == .info ? .warning : .error }
-            if let override = overrides[description.code] {
+            if let override = overrides[code] {
                 guard let override else { continue }
                 severity = override
             }
-            result[description.code] = severity
+            result[code] = severity
         }
         return result
+    }
+
+    /// Every rule's code and default severity, in catalogue order. A rule's description carries
+    /// its documentation and examples and costs as much to build as checking a small model
+    /// (docs/ydelse.md), so it is built once per process, not once per model.
+    static let ruleDefaults: [(code: String, severity: Severity)] = RuleCatalogue.all.map {
+        let description = $0.description
+        return (description.code, description.defaultSeverity)
+    }
+
+    /// Builds `ruleDefaults` now, on another thread, so that the first model's check does not
+    /// wait for it (`render` calls this while it parses its arguments).
+    public static func prepareInBackground() {
+        Thread.detachNewThread { _ = ruleDefaults }
     }
 
     public static let fileName = "programteori.toml"

@@ -5,6 +5,7 @@ import PTGraphviz
 import PTMeasurements
 import PTModel
 import PTSource
+import PTSyntax
 
 /// Codes for what `render` finds about a model that `check` does not.
 public enum RenderCode {
@@ -132,90 +133,172 @@ public struct RenderReport: Sendable {
 extension DiagramRenderer {
     /// Checks the models under `request.paths`, draws those without errors (all with
     /// `force`) and writes one file per model and format under `request.outputDirectory`.
+    ///
+    /// Drawing starts as soon as the first model is checked: while this thread checks the next
+    /// models, lanes (one per layout worker) draw the ones already checked. Results go to their
+    /// model's slot, so the files and the report do not depend on which diagram finishes first.
     public static func run(_ request: RenderRequest, checker: Checker = Checker()) -> RenderReport {
         // The first layout worker starts now (or was forked at program start, see main.swift):
         // its start-up (Graphviz's plugins, fonts) runs on another core while this process
-        // checks the models.
-        var workers: [LayoutWorkerClient] = []
+        // checks the models. Further workers start only when there is a diagram for them.
+        var workers: [LayoutWorkerClient?] = [nil]
         if case .childProcess(let executable, let timeout) = request.renderer.layout,
            request.formats.contains(where: { $0.graphviz != nil }) {
-            workers.append(LayoutWorkerClient(executable: executable, timeoutSeconds: timeout))
-            workers[0].start()
+            let count = max(1, request.layoutWorkers ?? ProcessInfo.processInfo.activeProcessorCount)
+            workers = (0..<count).map { _ in LayoutWorkerClient(executable: executable, timeoutSeconds: timeout) }
+            workers[0]?.start()
         }
-        defer { stopAll(workers) }
+        defer { stopAll(workers.compactMap { $0 }) }
+        // In this process there is one lane: libgvc allows no more.
+        let queue = DrawingQueue(request: request, workers: workers)
 
-        let check = checker.check(paths: request.paths)
-        var diagnostics = check.diagnostics
-        let names = OutputNaming.names(for: check.models.map(\.path), arguments: request.paths)
-        if !names.collisions.isEmpty {
-            return RenderReport(check: check, diagnostics: diagnostics, results: [], requestFailures: names.collisions)
-        }
-        // Decide first (in order), then draw. Results go to their model's slot, so the files and
-        // the report do not depend on which diagram finishes first.
-        var results: [RenderReport.ModelResult?] = Array(repeating: nil, count: check.models.count)
-        var jobs: [(index: Int, model: CheckedModel, base: String, renderer: DiagramRenderer)] = []
-        for (index, original) in check.models.enumerated() {
-            var checked = original
-            var renderer = request.renderer
-            if let comparison = request.comparison {
-                // The new version with the removed parts put back, and the marks to draw.
-                let overlay = comparison.overlay(on: original.model)
-                checked = CheckedModel(path: original.path, model: overlay.model, hasErrors: original.hasErrors,
-                                       measurements: original.measurements)
-                renderer.options.changes = overlay.changes
+        let discovered = ModelDiscovery.files(in: request.paths)
+        // A model's output name depends on its path alone: when no two files share a name, no two
+        // models can, and drawing may begin before all models are checked. Otherwise the check
+        // comes first, so that a collision between models stops everything before a file is written.
+        let early = OutputNaming.names(for: discovered.files, arguments: request.paths)
+        var diagnostics: [Diagnostic] = []
+        var modelCount = 0
+        let check: CheckReport
+        if early.collisions.isEmpty {
+            check = checker.check(files: discovered.files, failures: discovered.failures) { checked in
+                plan(checked, index: modelCount, name: early.names[checked.path], request: request,
+                     today: checker.today, diagnostics: &diagnostics, queue: queue)
+                modelCount += 1
             }
-            if checked.hasErrors && !request.force {
-                results[index] = .init(path: checked.path, hasErrors: true, outcome: .skippedForErrors)
-                continue
-            }
-            if let tooLarge = renderer.sizeDiagnostic(for: checked.model, path: checked.path) {
-                diagnostics.append(tooLarge)
-                results[index] = .init(path: checked.path, hasErrors: checked.hasErrors, outcome: .failed(
-                    RenderFailure(kind: .tooLarge, message: tooLarge.message)))
-                continue
-            }
-            let name = (names.names[checked.path] ?? "diagram") + (request.comparison == nil ? "" : DiagramComparison.fileSuffix)
-            let base = (request.outputDirectory as NSString).appendingPathComponent(name)
-            // With measurements (`--målinger`) the indicators show their status.
-            if let measurements = original.measurements {
-                renderer.options.indicatorStatuses = Monitoring.diagramStatuses(
-                    ModelProgress(model: original.model, measurements: measurements, today: checker.today))
-            }
-            jobs.append((index, checked, base, renderer))
-        }
-
-        // One lane per worker; each lane takes the next diagram when it is free. In this process
-        // there is one lane: libgvc allows no more.
-        if let first = workers.first {
-            let lanes = max(1, min(request.layoutWorkers ?? ProcessInfo.processInfo.activeProcessorCount, jobs.count))
-            while workers.count < lanes {
-                let worker = LayoutWorkerClient(executable: first.executable, timeoutSeconds: first.timeoutSeconds)
-                worker.start()
-                workers.append(worker)
-            }
-            if jobs.isEmpty { first.shutdown() }
-        }
-        let drawn = ResultBox(count: jobs.count)
-        let planned = jobs
-        let lanes: [LayoutWorkerClient?] = workers.isEmpty ? [nil] : workers
-        let lane: @Sendable (Int) -> Void = { number in
-            while let next = drawn.claim() {
-                let job = planned[next]
-                drawn.set(next, draw(job.model, base: job.base, request: request, renderer: job.renderer, worker: lanes[number]))
-            }
-        }
-        if lanes.count > 1 {
-            DispatchQueue.concurrentPerform(iterations: lanes.count, execute: lane)
         } else {
-            lane(0)
+            check = checker.check(files: discovered.files, failures: discovered.failures, eachModel: { _ in })
+            let names = OutputNaming.names(for: check.models.map(\.path), arguments: request.paths)
+            if !names.collisions.isEmpty {
+                _ = queue.finish()
+                return RenderReport(check: check, diagnostics: check.diagnostics, results: [], requestFailures: names.collisions)
+            }
+            for (index, checked) in check.models.enumerated() {
+                plan(checked, index: index, name: names.names[checked.path], request: request,
+                     today: checker.today, diagnostics: &diagnostics, queue: queue)
+            }
         }
-        for (number, job) in jobs.enumerated() { results[job.index] = drawn.get(number) }
-        return RenderReport(check: check, diagnostics: diagnostics, results: results.compactMap { $0 }, requestFailures: [])
+        let results = queue.finish()
+        return RenderReport(check: check, diagnostics: check.diagnostics + diagnostics,
+                            results: (0..<check.models.count).compactMap { results[$0] }, requestFailures: [])
+    }
+
+    /// Decides what to do with one checked model: skip it, report it too large, or queue it for
+    /// drawing. `index` is its place in the check's models.
+    private static func plan(_ original: CheckedModel, index: Int, name: String?, request: RenderRequest, today: DateValue,
+                             diagnostics: inout [Diagnostic], queue: DrawingQueue) {
+        var checked = original
+        var renderer = request.renderer
+        if let comparison = request.comparison {
+            // The new version with the removed parts put back, and the marks to draw.
+            let overlay = comparison.overlay(on: original.model)
+            checked = CheckedModel(path: original.path, model: overlay.model, hasErrors: original.hasErrors,
+                                   measurements: original.measurements)
+            renderer.options.changes = overlay.changes
+        }
+        if checked.hasErrors && !request.force {
+            queue.record(index, .init(path: checked.path, hasErrors: true, outcome: .skippedForErrors))
+            return
+        }
+        if let tooLarge = renderer.sizeDiagnostic(for: checked.model, path: checked.path) {
+            diagnostics.append(tooLarge)
+            queue.record(index, .init(path: checked.path, hasErrors: checked.hasErrors, outcome: .failed(
+                RenderFailure(kind: .tooLarge, message: tooLarge.message))))
+            return
+        }
+        let file = (name ?? "diagram") + (request.comparison == nil ? "" : DiagramComparison.fileSuffix)
+        let base = (request.outputDirectory as NSString).appendingPathComponent(file)
+        // With measurements (`--målinger`) the indicators show their status.
+        if let measurements = original.measurements {
+            renderer.options.indicatorStatuses = Monitoring.diagramStatuses(
+                ModelProgress(model: original.model, measurements: measurements, today: today))
+        }
+        queue.submit(DrawingJob(index: index, model: checked, base: base, renderer: renderer))
     }
 
     /// Stops the workers: their stdin closes and they exit on their own; nobody waits for that.
     private static func stopAll(_ workers: [LayoutWorkerClient]) {
         for worker in workers { worker.shutdown() }
+    }
+}
+
+/// One diagram to draw: the model's place in the check's models, and where its files go.
+private struct DrawingJob: Sendable {
+    let index: Int
+    let model: CheckedModel
+    let base: String
+    let renderer: DiagramRenderer
+}
+
+/// The diagrams waiting to be drawn, the lanes drawing them, and their results by model.
+///
+/// Lane k (with layout worker k) starts when the k-th diagram arrives, so one model never
+/// starts a second worker; each lane takes the next diagram when it is free.
+private final class DrawingQueue: @unchecked Sendable {
+    // @unchecked: every mutable property is guarded by `condition`.
+    private let condition = NSCondition()
+    private let request: RenderRequest
+    private let workers: [LayoutWorkerClient?]
+    private var jobs: [DrawingJob] = []
+    private var taken = 0
+    private var closed = false
+    private var results: [Int: RenderReport.ModelResult] = [:]
+    private let lanes = DispatchGroup()
+    private var lanesStarted = 0
+
+    init(request: RenderRequest, workers: [LayoutWorkerClient?]) {
+        self.request = request
+        self.workers = workers
+    }
+
+    func submit(_ job: DrawingJob) {
+        let queued = condition.withLock {
+            jobs.append(job)
+            condition.signal()
+            return jobs.count
+        }
+        // Only the thread that submits starts lanes.
+        if lanesStarted < workers.count && lanesStarted < queued {
+            startLane(lanesStarted)
+            lanesStarted += 1
+        }
+    }
+
+    /// A model's result that needs no drawing.
+    func record(_ index: Int, _ result: RenderReport.ModelResult) {
+        condition.withLock { results[index] = result }
+    }
+
+    /// Waits until every queued diagram is drawn; the results by model index.
+    func finish() -> [Int: RenderReport.ModelResult] {
+        condition.withLock {
+            closed = true
+            condition.broadcast()
+        }
+        lanes.wait()
+        return condition.withLock { results }
+    }
+
+    private func startLane(_ number: Int) {
+        let worker = workers[number]
+        lanes.enter()
+        Thread.detachNewThread { [self] in
+            while let job = next() {
+                let result = draw(job.model, base: job.base, request: request, renderer: job.renderer, worker: worker)
+                condition.withLock { results[job.index] = result }
+            }
+            lanes.leave()
+        }
+    }
+
+    /// The next diagram nobody has taken, waiting for one; nil once all are taken and no more come.
+    private func next() -> DrawingJob? {
+        condition.withLock {
+            while taken == jobs.count && !closed { condition.wait() }
+            guard taken < jobs.count else { return nil }
+            taken += 1
+            return jobs[taken - 1]
+        }
     }
 }
 
@@ -233,32 +316,5 @@ private func draw(_ checked: CheckedModel, base: String, request: RenderRequest,
         return .init(path: checked.path, hasErrors: checked.hasErrors, outcome: .written(written))
     } catch {
         return .init(path: checked.path, hasErrors: checked.hasErrors, outcome: .failed(error))
-    }
-}
-
-/// Results filled in from several threads, and the next diagram to draw.
-private final class ResultBox: @unchecked Sendable {
-    // @unchecked: every access holds `lock`.
-    private let lock = NSLock()
-    private var results: [RenderReport.ModelResult?]
-    private var claimed = 0
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    /// The number of the next diagram nobody has taken yet, nil when all are taken.
-    func claim() -> Int? {
-        lock.withLock {
-            guard claimed < results.count else { return nil }
-            claimed += 1
-            return claimed - 1
-        }
-    }
-
-    func set(_ index: Int, _ result: RenderReport.ModelResult) {
-        lock.withLock { results[index] = result }
-    }
-
-    func get(_ index: Int) -> RenderReport.ModelResult? {
-        lock.withLock { results[index] }
     }
 }
