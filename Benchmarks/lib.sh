@@ -24,11 +24,14 @@ need() {  # need <command> <package>
         || { echo "kunne ikke installere $2" >&2; exit 2; }
 }
 
-# Build the tool in release mode with our own scratch path (unless BIN is given and exists).
+# Build the tool in release mode with our own scratch path (unless BIN is given and exists),
+# linked as it ships: Swift's runtime and Foundation statically (docs/ydelse.md, »Statisk«).
 build() {
     if [ "${SKIP_BUILD:-0}" = 1 ] && [ -x "$BIN" ]; then return 0; fi
-    echo "» swift build -c release --scratch-path $SCRATCH" >&2
-    (cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" >&2)
+    local flags="${SWIFT_BUILD_FLAGS---static-swift-stdlib}"
+    echo "» swift build -c release $flags --scratch-path $SCRATCH" >&2
+    # shellcheck disable=SC2086
+    (cd "$ROOT" && swift build -c release $flags --scratch-path "$SCRATCH" --product programteori >&2)
 }
 
 need hyperfine hyperfine

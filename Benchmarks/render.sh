@@ -150,6 +150,16 @@ echo "| \`programteori --version\` / \`dot -V\` | $(fmt_s "$t_pt") | $(fmt_s "$t
 echo 'digraph { a -> b }' > "$R/tiny.dot"
 read -r t_pt t_dot r _ _ < <($PAIRED time "$RUNS" 2 "'$BIN' render '${MODELS[0]}' --format dot --output '$R/out/dot-only'" "dot -Tsvg '$R/tiny.dot' -o '$R/out/tiny.svg'")
 echo "| \`render --format dot\` (uden layout) / \`dot -Tsvg\` af en graf med to knuder | $(fmt_s "$t_pt") | $(fmt_s "$t_dot") | $(ratio "$r") |"
+if [ -n "${BIN_OTHER:-}" ]; then
+    # Another build of the same code (e.g. without --static-swift-stdlib), paired against BIN.
+    read -r t_pt t_dot r _ _ < <($PAIRED time "$RUNS" 2 "'$BIN' --version" "'$BIN_OTHER' --version")
+    echo "| \`--version\`: denne build / BIN_OTHER | $(fmt_s "$t_pt") | $(fmt_s "$t_dot") | $(ratio "$r") |"
+    read -r t_pt t_dot r _ _ < <($PAIRED time "$RUNS" 2 "'$BIN' render '${MODELS[0]}' --output '$R/out/static'" \
+        "'$BIN_OTHER' render '${MODELS[0]}' --output '$R/out/other'")
+    echo "| \`render\` af én model → SVG: denne build / BIN_OTHER | $(fmt_s "$t_pt") | $(fmt_s "$t_dot") | $(ratio "$r") |"
+    echo
+    echo "BIN_OTHER: $BIN_OTHER, $(du -m "$BIN_OTHER" | cut -f1) MB."
+fi
 echo
 echo "Filstørrelse: $(du -m "$BIN" | cut -f1) MB ($BIN)."
 echo "Belastning ved slut (1/5/15 min): $(load)"
