@@ -51,9 +51,16 @@ final class InFlight: @unchecked Sendable {
         }
     }
 
-    /// A layout worker started; `killed` by `endAll` unless `ended` first.
+    /// A layout worker started; killed by `endAll` unless `ended` first (and at once if
+    /// `endAll` has already run).
     func started(worker pid: pid_t) {
-        lock.withLock { _ = workers.insert(pid) }
+        lock.withLock {
+            if ending {
+                kill(pid, SIGKILL)
+            } else {
+                workers.insert(pid)
+            }
+        }
     }
 
     /// The worker has exited and is about to be reaped: from now on its id may belong to another
@@ -62,19 +69,21 @@ final class InFlight: @unchecked Sendable {
         lock.withLock { _ = workers.remove(pid) }
     }
 
-    /// Removes every temporary file, kills every worker and waits (a little) until they are
-    /// gone. Keeps the lock: nothing can start or finish a file after this; the process is to
-    /// end right away.
+    /// Removes every temporary file and kills every worker, then waits (two seconds at most; a
+    /// killed worker is gone within milliseconds) until they have exited. From now on no
+    /// temporary file can be made or renamed, and a worker that starts is killed at once: the
+    /// process is to end right after this.
     func endAll() {
-        lock.lock()
-        ending = true
-        for path in temporaryFiles { unlink(path) }
-        temporaryFiles.removeAll()
-        for pid in workers { kill(pid, SIGKILL) }
-        // Reap them here: the exit watches wait for the lock this thread keeps. A killed worker
-        // is gone within milliseconds; two seconds is the most this waits in all.
+        let killed: Set<pid_t> = lock.withLock {
+            ending = true
+            for path in temporaryFiles { unlink(path) }
+            temporaryFiles.removeAll()
+            for pid in workers { kill(pid, SIGKILL) }
+            return workers
+        }
+        // Each worker's exit watch reaps it; either that or this wait does, never a stranger.
         let giveUp = DispatchTime.now().uptimeNanoseconds + 2_000_000_000
-        var left = workers
+        var left = killed
         while !left.isEmpty, DispatchTime.now().uptimeNanoseconds < giveUp {
             for pid in left {
                 var status: Int32 = 0
@@ -83,7 +92,6 @@ final class InFlight: @unchecked Sendable {
             }
             if !left.isEmpty { usleep(2_000) }
         }
-        workers.removeAll()
     }
 }
 

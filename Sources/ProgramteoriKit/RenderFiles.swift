@@ -122,8 +122,8 @@ enum OutputFolder {
             }
             let reason = FileProblem.reason(code, at: blocked)
             return LocalizedText(
-                da: "mappen »\(path)« kan ikke oprettes: \(reason.da); angiv en anden mappe med --output",
-                en: "the folder »\(path)« cannot be created: \(reason.en); give another folder with --output")
+                da: "mappen »\(path)« kan ikke oprettes (\(reason.da)); angiv en anden mappe med --output",
+                en: "the folder »\(path)« cannot be created (\(reason.en)); give another folder with --output")
         }
         // A trial file, made and removed as a diagram's would be: the only sure test of writing
         // (permissions, read-only drives, /proc, root).
@@ -136,8 +136,8 @@ enum OutputFolder {
         case .failure(let error):
             let reason = FileProblem.reason(error.code, at: path)
             return LocalizedText(
-                da: "der kan ikke skrives i mappen »\(path)«: \(reason.da); angiv en anden mappe med --output, eller få skriveadgang til den",
-                en: "nothing can be written in the folder »\(path)«: \(reason.en); give another folder with --output, or get write access to it")
+                da: "der kan ikke skrives i mappen »\(path)« (\(reason.da)); angiv en anden mappe med --output, eller få skriveadgang til mappen",
+                en: "nothing can be written in the folder »\(path)« (\(reason.en)); give another folder with --output, or get write access to it")
         }
     }
 }
@@ -170,27 +170,35 @@ enum FileProblem {
         return nil
     }
 
-    /// Why writing at `path` failed, for a message that goes on to say what to do.
+    /// Why writing at `path` failed, in a few words (the message around it names the path).
     static func reason(_ code: Int32, at path: String) -> LocalizedText {
         switch code {
         case EACCES, EPERM:
-            LocalizedText(da: "der er ikke skriveadgang til »\(path)«", en: "there is no write access to »\(path)«")
+            return LocalizedText(da: "ingen skriveadgang til »\(path)«", en: "no write access to »\(path)«")
         case EROFS:
-            LocalizedText(da: "»\(path)« ligger på et drev, der kun kan læses", en: "»\(path)« is on a read-only drive")
+            return LocalizedText(da: "»\(path)« ligger på et drev, der kun kan læses", en: "»\(path)« is on a read-only drive")
         case ENOSPC, EDQUOT:
-            LocalizedText(da: "der er ikke mere plads på drevet", en: "the drive is full")
+            return LocalizedText(da: "drevet er fuldt", en: "the drive is full")
         case EISDIR:
-            LocalizedText(da: "der ligger en mappe med det navn; flyt eller omdøb den", en: "a folder of that name is in the way; move or rename it")
+            return LocalizedText(da: "der ligger en mappe med det navn; flyt eller omdøb den",
+                                 en: "a folder of that name is in the way; move or rename it")
         case ENOTDIR, EEXIST:
-            LocalizedText(da: "»\(path)« er en fil, ikke en mappe", en: "»\(path)« is a file, not a folder")
+            return LocalizedText(da: "»\(path)« er en fil, ikke en mappe", en: "»\(path)« is a file, not a folder")
         case ENOENT:
-            LocalizedText(da: "mappen »\(path)« findes ikke (længere)", en: "the folder »\(path)« does not exist (any more)")
+            // A folder that is there but refuses new entries (/proc, some network drives), or
+            // one that was removed while the program ran.
+            var info = stat()
+            if stat(path, &info) == 0 {
+                return LocalizedText(da: "»\(path)« tager ikke imod nye filer", en: "»\(path)« does not accept new files")
+            }
+            return LocalizedText(da: "mappen »\(path)« findes ikke (længere)", en: "the folder »\(path)« does not exist (any more)")
         case ENAMETOOLONG:
-            LocalizedText(da: "stien er for lang", en: "the path is too long")
+            return LocalizedText(da: "stien er for lang", en: "the path is too long")
         case EINTR:
-            LocalizedText(da: "programmet blev afbrudt", en: "the program was interrupted")
+            return LocalizedText(da: "programmet blev afbrudt", en: "the program was interrupted")
         default:
-            LocalizedText(da: "systemfejl: \(String(cString: strerror(code)))", en: "system error: \(String(cString: strerror(code)))")
+            let text = String(cString: strerror(code))
+            return LocalizedText(da: "systemfejl: \(text)", en: "system error: \(text)")
         }
     }
 }
