@@ -29,17 +29,20 @@ public struct FileSystemLoader: SourceLoader, Sendable {
             let resolved = canonical(path)
             guard resolved == workspace || resolved.hasPrefix(workspace + "/") else { return .failure(.outsideWorkspace) }
         }
-        // Opened without waiting (a named pipe would block until someone writes to it), then
-        // looked at through the open descriptor: what is read is what was checked, even if the
-        // path is replaced meanwhile.
+        // Opened without waiting (opening a named pipe nobody writes to would block for ever),
+        // then looked at through the open descriptor: what is read is what was looked at, even if
+        // the path is replaced meanwhile. A pipe someone writes to (`check <(git show …)`) is
+        // read to its end; one nobody writes to ends at once, and is an empty file.
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .failure(Self.failure(errno)) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(Self.failure(errno)) }
+        let isStream: Bool
         switch info.st_mode & S_IFMT {
         case S_IFDIR: return .failure(.isDirectory)
-        case S_IFREG: break
+        case S_IFREG: isStream = false
+        case S_IFIFO, S_IFCHR: isStream = true
         default: return .failure(.notARegularFile)
         }
         if Int(info.st_size) > Parser.maxFileSize { return .failure(.tooLarge(bytes: Int(info.st_size), limit: Parser.maxFileSize)) }
@@ -51,6 +54,12 @@ public struct FileSystemLoader: SourceLoader, Sendable {
         while bytes.count <= Parser.maxFileSize {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
+            if count < 0, errno == EAGAIN, isStream {
+                // A writer is there but has not written yet: wait for it.
+                var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                _ = poll(&entry, 1, -1)
+                continue
+            }
             if count < 0 { return .failure(Self.failure(errno)) }
             if count == 0 { break }
             bytes += chunk[0..<count]

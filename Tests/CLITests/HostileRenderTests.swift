@@ -280,7 +280,7 @@ struct HostileRenderTests {
 
     // MARK: 5. Model files that vanish
 
-    @Test("Model files gone, unreadable, a folder or a pipe by the time they are read: a message for each, the others drawn, exit 2")
+    @Test("Model files gone, unreadable, a folder or a pipe by the time they are read: a message for each, no wait, the others drawn, exit 2")
     func vanishedBeforeReading() throws {
         try Self.withFolder { folder in
             let models = Array(Self.exampleModels.prefix(2))
@@ -305,7 +305,9 @@ struct HostileRenderTests {
             #expect(run.status == 2, "\(run.stdout)\(run.stderr)")
             #expect(run.stderr.contains("fejl: modeller/borte.pt: filen findes ikke\n"), "\(run.stderr)")
             #expect(run.stderr.contains("fejl: modeller/mappe.pt: stien er en mappe, ikke en fil\n"))
-            #expect(run.stderr.contains("fejl: modeller/rør.pt: stien er ikke en almindelig fil (men fx et navngivet rør eller en enhed)\n"))
+            // A named pipe nobody writes to is read without waiting: it is empty (PT017, a finding).
+            #expect(run.stdout.contains("fejl[PT017]: filen er tom"), "\(run.stdout)")
+            #expect(run.stdout.contains("--> modeller/rør.pt:1:1"), "\(run.stdout)")
             #expect(run.stderr.contains("fejl: modeller/ulæselig.pt: filen kan ikke læses ("))
             for model in models {
                 #expect(run.stdout.contains("tegnet: modeller/\(model.lastPathComponent)"))
@@ -316,9 +318,17 @@ struct HostileRenderTests {
 
             let english = try TestSupport.run(["render", "modeller", "--output", "ud", "--lang", "en"] + Self.patient, in: folder)
             #expect(english.status == 2)
-            #expect(english.stderr.contains("error: modeller/rør.pt: the path is not a regular file (but e.g. a named pipe or a device)\n"))
             #expect(english.stderr.contains("error: modeller/borte.pt: the file does not exist\n"))
         }
+    }
+
+    @Test("A model from a pipe someone writes to (check <(git show …)) is read to its end")
+    func modelFromPipe() throws {
+        let model = TestSupport.fixtures.appendingPathComponent("render/lille.pt").path
+        let run = try TestSupport.run(["-c", "cat \"$1\" | \"$0\" check /dev/stdin", TestSupport.executable.path, model], shell: true)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let direct = try TestSupport.run(["check", model])
+        #expect(run.stdout.replacingOccurrences(of: "/dev/stdin", with: model) == direct.stdout)
     }
 
     @Test("Model files deleted or replaced once the batch is checked: drawn as they were read, every one, exit 0")
