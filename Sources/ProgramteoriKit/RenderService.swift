@@ -54,7 +54,14 @@ public struct DiagramRenderer: Sendable {
         let diagram = Diagram.build(from: model, options: options)
         let dot = diagram.dot()
         let graphvizFormats = formats.compactMap(\.graphviz)
-        let rendered = try Layout.render(dot: dot, formats: graphvizFormats, mode: layout, worker: worker)
+        let rendered: [GraphvizFormat: Data]
+        do {
+            rendered = try Layout.render(dot: dot, formats: graphvizFormats, mode: layout, worker: worker)
+        } catch where error.kind == .timedOut {
+            // Said again knowing the view: the overview is the quickest way out of a dense diagram.
+            guard case .childProcess(_, let seconds) = layout else { throw error }
+            throw RenderFailure.timedOut(seconds, overviewHelps: options.view == .detailed)
+        }
         var outputs: [DiagramFormat: Data] = [:]
         for format in formats {
             switch format {
@@ -179,6 +186,10 @@ extension DiagramRenderer {
             }
         }
         let results = queue.finish()
+        if let problem = queue.folderProblem {
+            return RenderReport(check: check, diagnostics: check.diagnostics + diagnostics,
+                                results: (0..<check.models.count).compactMap { results[$0] }, requestFailures: [problem])
+        }
         return RenderReport(check: check, diagnostics: check.diagnostics + diagnostics,
                             results: (0..<check.models.count).compactMap { results[$0] }, requestFailures: [])
     }
@@ -251,7 +262,18 @@ private final class DrawingQueue: @unchecked Sendable {
         self.workers = workers
     }
 
+    /// Why the output folder cannot be written, found before the first diagram: then nothing
+    /// is drawn (no layout time is spent on files that cannot be written).
+    private(set) var folderProblem: LocalizedText?
+    private var folderChecked = false
+
     func submit(_ job: DrawingJob) {
+        // Only the thread that submits reads and writes the folder state.
+        if !folderChecked {
+            folderChecked = true
+            folderProblem = OutputFolder.prepare(request.outputDirectory)
+        }
+        guard folderProblem == nil else { return }
         let queued = condition.withLock {
             jobs.append(job)
             condition.signal()
