@@ -56,6 +56,22 @@ public struct RuleContext: Sendable {
         model.elements.flatMap { element in element.indicators.map { (element, $0) } }
     }
 
+    /// Calls `body` with every indikator and the index of the element it stands under, in
+    /// source order, without copying elements (the rules walk every indikator).
+    public func forEachIndicator(_ body: (_ owner: Int, _ indicator: Indicator) -> Void) {
+        let elements = model.elements
+        for owner in elements.indices where !elements[owner].indicators.isEmpty {
+            let indicators = elements[owner].indicators
+            for position in indicators.indices { body(owner, indicators[position]) }
+        }
+    }
+
+    /// The indices of the elements of one kind, in source order.
+    public func indices(of kind: ElementKind) -> [Int] {
+        let elements = model.elements
+        return elements.indices.filter { elements[$0].kind == kind }
+    }
+
     /// Where a finding about the whole model points: the `programteori:` line, else the top of
     /// the file.
     public var modelRange: SourceRange {

@@ -27,7 +27,7 @@ public struct OutcomePhrasedAsActivityRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         context.model.elements.compactMap { outcome in
             guard outcome.kind == .outcome,
-                  let first = outcome.title.lowercased().split(whereSeparator: { !$0.isLetter }).first,
+                  let first = TitleWords.firstWord(outcome.title),
                   Self.activityWords.contains(String(first)) else { return nil }
             return Finding(
                 range: outcome.titleRange,
