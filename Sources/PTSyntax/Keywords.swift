@@ -185,7 +185,7 @@ public func normalizeKeyword(_ text: some StringProtocol) -> String {
 /// `Character` of its own); nil for anything else, which the `Character` walk handles.
 private func normalizeKeywordBytes(_ text: some StringProtocol) -> String? {
     var out: [UInt8] = []
-    let result: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+    let result: Bool? = withUTF8Bytes(text) { bytes -> Bool in
         out.reserveCapacity(bytes.count + 4)
         var pendingSpace = false
         var index = 0

@@ -24,13 +24,7 @@ struct TextSlice {
     /// which the `Character` walks then handle).
     @inline(__always)
     private func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        let base = text.base
-        let utf8 = base.utf8
-        let lower = utf8.distance(from: utf8.startIndex, to: text.startIndex)
-        let upper = utf8.distance(from: utf8.startIndex, to: text.endIndex)
-        return utf8.withContiguousStorageIfAvailable { all in
-            body(UnsafeBufferPointer(rebasing: all[lower..<upper]))
-        }
+        withUTF8Bytes(text, body)
     }
 
     /// Without leading and trailing blanks.
@@ -238,6 +232,21 @@ func endsCharacter(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, from start
 @inline(__always)
 func isLatinLetter(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
     bytes[index] == 0xC3 && index + 1 < bytes.count && startsCharacter(bytes, index + 2)
+}
+
+/// Runs `body` over the UTF-8 bytes of `text` when they are contiguous (a native string). For
+/// a `Substring` this reads its base's storage directly: the generic slice path costs more
+/// than the scan.
+@inline(__always)
+func withUTF8Bytes<R>(_ text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+    if let substring = text as? Substring {
+        let utf8 = substring.base.utf8
+        let lower = utf8.distance(from: utf8.startIndex, to: substring.startIndex)
+        let upper = utf8.distance(from: utf8.startIndex, to: substring.endIndex)
+        return utf8.withContiguousStorageIfAvailable { all in body(UnsafeBufferPointer(rebasing: all[lower..<upper])) }
+    }
+    if let string = text as? String { return string.utf8.withContiguousStorageIfAvailable(body) }
+    return text.utf8.withContiguousStorageIfAvailable(body)
 }
 
 /// Unicode's White_Space among the ASCII bytes: tab, line feed, vertical tab, form feed,

@@ -73,7 +73,7 @@ enum ValueParser {
     /// `date` read from the bytes when they are all ASCII (as dates are): `.some(nil)` is "not a
     /// date", nil is "not ASCII, ask `date`'s `Character` walk".
     private static func asciiDate(_ text: Substring) -> DateValue?? {
-        let parsed: DateValue??? = text.utf8.withContiguousStorageIfAvailable { bytes -> DateValue?? in
+        let parsed: DateValue??? = withUTF8Bytes(text) { bytes -> DateValue?? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             let dayFirst = bytes.contains(UInt8(ascii: "."))
             let separator = dayFirst ? UInt8(ascii: ".") : UInt8(ascii: "-")

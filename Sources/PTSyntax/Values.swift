@@ -12,7 +12,7 @@ public struct Identifier: Hashable, Sendable, Codable {
 
     /// A letter, then letters, digits, `.`, `_` or `-`.
     public static func isValid(_ name: some StringProtocol) -> Bool {
-        let ascii: Bool?? = name.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+        let ascii: Bool?? = withUTF8Bytes(name) { bytes -> Bool? in
             guard let first = bytes.first, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
             guard isLetter(first) else { return false }
