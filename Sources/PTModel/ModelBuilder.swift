@@ -242,7 +242,8 @@ public struct ModelBuilder {
                 return false
             }
             firstRange[id.name] = id.range
-            lowercased[id.name.lowercased()] = lowercased[id.name.lowercased()] ?? id.name
+            let lower = id.name.lowercased()
+            if lowercased[lower] == nil { lowercased[lower] = id.name }
             return true
         }
         for position in syntax.indices {

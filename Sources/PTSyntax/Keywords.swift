@@ -184,51 +184,56 @@ public func normalizeKeyword(_ text: some StringProtocol) -> String {
 /// `normalizeKeyword` on the bytes, for text of ASCII and U+00C0-U+00FF (æøå, é, ü …, each a
 /// `Character` of its own); nil for anything else, which the `Character` walk handles.
 private func normalizeKeywordBytes(_ text: some StringProtocol) -> String? {
-    var out: [UInt8] = []
-    let result: Bool? = withUTF8Bytes(text) { bytes -> Bool in
-        out.reserveCapacity(bytes.count + 4)
-        var pendingSpace = false
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                // A combining mark after an ASCII byte joins it into one `Character`.
-                if index + 1 < count, bytes[index + 1] >= 0x80, bytes[index + 1] != 0xC3 { return false }
-                if byte == UInt8(ascii: "\r") { return false }
-                index += 1
-                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
-                    pendingSpace = !out.isEmpty
+    let result: String?? = withUTF8Bytes(text) { bytes -> String? in
+        // The result is never longer than the text: æ → ae, and blanks only shrink.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { out -> String? in
+            var length = 0
+            var pendingSpace = false
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    // A combining mark after an ASCII byte joins it into one `Character`.
+                    if index + 1 < count, bytes[index + 1] >= 0x80, bytes[index + 1] != 0xC3 { return nil }
+                    if byte == UInt8(ascii: "\r") { return nil }
+                    index += 1
+                    if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                        pendingSpace = length > 0
+                        continue
+                    }
+                    if pendingSpace {
+                        out[length] = UInt8(ascii: " ")
+                        length += 1
+                        pendingSpace = false
+                    }
+                    out[length] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                    length += 1
                     continue
                 }
+                guard byte == 0xC3, index + 1 < count else { return nil }
+                var second = bytes[index + 1]
+                index += 2
+                if index < count, bytes[index] >= 0x80, bytes[index] != 0xC3 { return nil }
                 if pendingSpace {
-                    out.append(UInt8(ascii: " "))
+                    out[length] = UInt8(ascii: " ")
+                    length += 1
                     pendingSpace = false
                 }
-                out.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
-                continue
+                // Lower case in U+00C0-U+00DE is 0x20 further on (not × at U+00D7).
+                if second >= 0x80, second <= 0x9E, second != 0x97 { second += 0x20 }
+                switch second {
+                case 0xA6: (out[length], out[length + 1]) = (UInt8(ascii: "a"), UInt8(ascii: "e"))  // æ
+                case 0xB8: (out[length], out[length + 1]) = (UInt8(ascii: "o"), UInt8(ascii: "e"))  // ø
+                case 0xA5: (out[length], out[length + 1]) = (UInt8(ascii: "a"), UInt8(ascii: "a"))  // å
+                default: (out[length], out[length + 1]) = (0xC3, second)
+                }
+                length += 2
             }
-            guard byte == 0xC3, index + 1 < count else { return false }
-            var second = bytes[index + 1]
-            index += 2
-            if index < count, bytes[index] >= 0x80, bytes[index] != 0xC3 { return false }
-            if pendingSpace {
-                out.append(UInt8(ascii: " "))
-                pendingSpace = false
-            }
-            // Lower case in U+00C0-U+00DE is 0x20 further on (not × at U+00D7).
-            if second >= 0x80, second <= 0x9E, second != 0x97 { second += 0x20 }
-            switch second {
-            case 0xA6: out.append(contentsOf: [UInt8(ascii: "a"), UInt8(ascii: "e")])  // æ
-            case 0xB8: out.append(contentsOf: [UInt8(ascii: "o"), UInt8(ascii: "e")])  // ø
-            case 0xA5: out.append(contentsOf: [UInt8(ascii: "a"), UInt8(ascii: "a")])  // å
-            default: out.append(contentsOf: [0xC3, second])
-            }
+            return String(decoding: UnsafeMutableBufferPointer(rebasing: out[..<length]), as: UTF8.self)
         }
-        return true
     }
-    guard result == true else { return nil }
-    return String(decoding: out, as: UTF8.self)
+    return result ?? nil
 }
 
 /// Lookup tables from normalised spelling to keyword.

@@ -180,15 +180,18 @@ public struct Parser {
         let headTrimmed = head.trimmed()
         let words = headTrimmed.words()
         guard !words.isEmpty else { return .unknown(head: headTrimmed) }
-        let normalizedWords = words.map { normalizeKeyword($0.text) }
-        if normalizedWords.count >= 2, let kind = KeywordTable.twoWordElements[normalizedWords[0] + " " + normalizedWords[1]] {
+        // Only the first two words can be a keyword (no keyword has three), so only they are
+        // normalised.
+        let first = normalizeKeyword(words[0].text)
+        let firstTwo = words.count >= 2 ? first + " " + normalizeKeyword(words[1].text) : nil
+        if let firstTwo, let kind = KeywordTable.twoWordElements[firstTwo] {
             return .element(kind, keyword: words[0].joined(with: words[1]),
                              idWords: Array(words.dropFirst(2)), value: value.trimmed())
         }
-        if let kind = KeywordTable.elements[normalizedWords[0]] {
+        if let kind = KeywordTable.elements[first] {
             return .element(kind, keyword: words[0], idWords: Array(words.dropFirst()), value: value.trimmed())
         }
-        if let key = KeywordTable.properties[normalizedWords.joined(separator: " ")] {
+        if words.count <= 2, let key = KeywordTable.properties[firstTwo ?? first] {
             return .property(key, keyword: headTrimmed, value: value.trimmed())
         }
         return .unknown(head: headTrimmed)
