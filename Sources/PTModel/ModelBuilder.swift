@@ -34,6 +34,10 @@ public struct ModelBuilder {
 
     public static func build(root: SyntaxTree, loader: some SourceLoader, cache: inout SyntaxCache) -> Result {
         var builder = ModelBuilder()
+        // Room for the root file's elements up front: growing an array of elements by doubling
+        // holds two copies at the moment it grows.
+        builder.elements.reserveCapacity(root.items.count)
+        builder.syntax.reserveCapacity(root.items.count)
         builder.collect(root, canonical: loader.canonical(root.file.path), stack: [], loader: loader, cache: &cache)
         builder.resolve()
         let model = ProgramTheory(

@@ -331,6 +331,15 @@ public struct Parser {
             kind: kind, keywordRange: keyword.range, id: id, title: String(title.text),
             titleRange: title.isEmpty ? slice.range : title.range, range: slice.range,
             blockRange: blockRange(node), properties: [], indicators: [])
+        // Most lines under an element are its properties: room for all of them at once, instead
+        // of doubling (the properties are most of the tree's memory).
+        var childCount = 0
+        var counted = nodes[node].firstChild
+        while counted >= 0 {
+            childCount += 1
+            counted = nodes[counted].nextSibling
+        }
+        element.properties.reserveCapacity(childCount)
 
         var nextChild = nodes[node].firstChild
         while nextChild >= 0 {
