@@ -182,7 +182,11 @@ public struct ModelGenerator {
             emit(depth, keyword(key) + ":")
             for index in 0..<random.int(1...4) {
                 if index > 0, random.chance(15) { lines.append("") }
-                emit(depth + 1, (random.chance(10) ? "  " : "") + TextPieces.line(&random))
+                // A text line that starts with `#` is a comment (docs/sprog.md), and a text of
+                // comments only is an empty value (PT006): the `#` goes after a word.
+                var line = TextPieces.line(&random)
+                if line.hasPrefix("#") { line = "Nr. " + line }
+                emit(depth + 1, (random.chance(10) ? "  " : "") + line)
             }
         } else {
             emit(depth, keyword(key) + ": " + TextPieces.line(&random))

@@ -21,15 +21,19 @@ enum Shrinker {
             // Runs of blocks, halving the run: a big model loses most of itself in a few tries.
             for file in [nil] + current.parts.keys.sorted().map(Optional.some) {
                 var blocks = Self.blocks(lines(of: current, file))
-                // The main file's first block is the header: without it nothing checks.
-                let first = file == nil ? 1 : 0
-                var run = max(1, (blocks.count - first) / 2)
+                // The header stays: without it nothing checks. Blocks before it (a comment) go.
+                var run = max(1, blocks.count / 2)
                 while run >= 1, tries < budget {
-                    var index = first
+                    var index = 0
                     while index < blocks.count, tries < budget {
+                        let removed = index..<min(index + run, blocks.count)
+                        if blocks[removed].contains(where: Self.isHeader) {
+                            index += 1
+                            continue
+                        }
                         var candidate = current
                         var kept = blocks
-                        kept.removeSubrange(index..<min(index + run, blocks.count))
+                        kept.removeSubrange(removed)
                         set(&candidate, file, kept.flatMap { $0 })
                         if attempt(candidate) {
                             current = candidate
@@ -93,6 +97,15 @@ enum Shrinker {
 
     private static func set(_ model: inout GeneratedModel, _ file: String?, _ lines: [String]) {
         if let file { model.parts[file] = lines } else { model.lines = lines }
+    }
+
+    static func isHeader(_ block: [String]) -> Bool {
+        block.first.map(isHeaderLine) ?? false
+    }
+
+    private static func isHeaderLine(_ line: String) -> Bool {
+        let lowered = line.lowercased()
+        return lowered.hasPrefix("programteori:") || lowered.hasPrefix("program theory:")
     }
 
     /// Top-level blocks: a line at column 0 and the indented or blank lines after it. The first
