@@ -90,8 +90,15 @@ enum PropertySettings {
 /// Generates, checks and draws the models once for all property tests, on two lanes (one layout
 /// worker each), and keeps what happened.
 final class PropertyRun: @unchecked Sendable {
-    // @unchecked: `outcomes` is written before `shared` is handed out, then only read.
-    static let shared = PropertyRun(seed: PropertySettings.seed, count: PropertySettings.count)
+    // @unchecked: `outcomes` is written in `init`, then only read.
+
+    /// The run, made once, on a thread of its own: the tests wait for it without blocking the
+    /// threads Swift Testing runs the rest of the suite on.
+    static func finished() async -> PropertyRun {
+        await withCheckedContinuation { continuation in
+            SharedRun.instance.whenDone { continuation.resume(returning: $0) }
+        }
+    }
 
     let seed: UInt64
     let outcomes: [ModelOutcome]
@@ -176,4 +183,37 @@ private final class OutcomeBox: @unchecked Sendable {
     func set(_ index: Int, _ outcome: ModelOutcome) { lock.withLock { outcomes[index] = outcome } }
 
     func all() -> [ModelOutcome] { lock.withLock { outcomes.compactMap { $0 } } }
+}
+
+/// Starts the run on first request and hands it to everyone who asked.
+private final class SharedRun: @unchecked Sendable {
+    // @unchecked: every property is guarded by `lock`.
+    static let instance = SharedRun()
+    private let lock = NSLock()
+    private var run: PropertyRun?
+    private var waiting: [@Sendable (PropertyRun) -> Void] = []
+    private var started = false
+
+    func whenDone(_ done: @escaping @Sendable (PropertyRun) -> Void) {
+        lock.lock()
+        if let run {
+            lock.unlock()
+            done(run)
+            return
+        }
+        waiting.append(done)
+        let start = !started
+        started = true
+        lock.unlock()
+        guard start else { return }
+        Thread.detachNewThread { [self] in
+            let finished = PropertyRun(seed: PropertySettings.seed, count: PropertySettings.count)
+            let waiting = lock.withLock {
+                run = finished
+                defer { self.waiting = [] }
+                return self.waiting
+            }
+            for done in waiting { done(finished) }
+        }
+    }
 }

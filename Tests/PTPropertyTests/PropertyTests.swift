@@ -11,10 +11,8 @@ import Testing
 /// `PT_PROPERTY_SEED=<seed> PT_PROPERTY_COUNT=1`) and shows the model shrunk to what still fails.
 @Suite("Properties of generated models")
 struct PropertyTests {
-    static var run: PropertyRun { PropertyRun.shared }
-
     /// The outcomes of the models that checked clean and were drawn.
-    static var drawn: [(ModelOutcome, RenderedDiagram, RenderedDiagram)] {
+    static func drawn(_ run: PropertyRun) -> [(ModelOutcome, RenderedDiagram, RenderedDiagram)] {
         run.outcomes.compactMap { outcome in
             guard case .success(let first)? = outcome.first, case .success(let second)? = outcome.second else { return nil }
             return (outcome, first, second)
@@ -22,10 +20,11 @@ struct PropertyTests {
     }
 
     @Test("The generator covers the language: sizes, mechanisms, IDs, parts, assumptions, every kind of text")
-    func coverage() throws {
-        let programs = Self.run.outcomes.compactMap(\.program)
-        #expect(Self.run.outcomes.count == PropertySettings.count)
-        #expect(programs.count == Self.run.outcomes.count)
+    func coverage() async throws {
+        let run = await PropertyRun.finished()
+        let programs = run.outcomes.compactMap(\.program)
+        #expect(run.outcomes.count == PropertySettings.count)
+        #expect(programs.count == run.outcomes.count)
         guard PropertySettings.count >= 200 else { return }
         let elements = programs.map(\.elements.count)
         #expect(elements.min()! <= 5)
@@ -51,13 +50,14 @@ struct PropertyTests {
         #expect(titles.contains { $0.split(separator: " ").count >= 80 }, "no 80-word title")
         #expect(titles.contains { $0.split(separator: " ").contains { $0.count == 40 && $0.allSatisfy(\.isLetter) } }, "no 40-letter word")
         var combinations: [String: Int] = [:]
-        for outcome in Self.run.outcomes { combinations[outcome.combination.description, default: 0] += 1 }
+        for outcome in run.outcomes { combinations[outcome.combination.description, default: 0] += 1 }
         #expect(combinations.count == 36)
     }
 
     @Test("check reports no error for any generated model")
-    func checkIsClean() {
-        Self.report("check reports an error", Self.run.outcomes.filter { !$0.checkErrors.isEmpty }) { outcome in
+    func checkIsClean() async {
+        let run = await PropertyRun.finished()
+        Self.report("check reports an error", run.outcomes.filter { !$0.checkErrors.isEmpty }, of: run.outcomes.count) { outcome in
             outcome.checkErrors
         } stillFails: { candidate, original in
             // The same error, not one the shrinking made (a removed header, say).
@@ -67,13 +67,14 @@ struct PropertyTests {
     }
 
     @Test("render to SVG, PNG and PDF succeeds for both views and all themes")
-    func rendersEveryFormat() {
-        Self.report("render failed", Self.run.outcomes.filter { Self.renderProblem($0) != nil }) { outcome in
+    func rendersEveryFormat() async {
+        let run = await PropertyRun.finished()
+        Self.report("render failed", run.outcomes.filter { Self.renderProblem($0) != nil }, of: run.outcomes.count) { outcome in
             Self.renderProblem(outcome) ?? ""
         } stillFails: { candidate, _ in Self.renderProblem(candidate) != nil }
         // Every combination of format, view and theme was drawn, many times.
         var drawn: [String: Int] = [:]
-        for (outcome, _, _) in Self.drawn {
+        for (outcome, _, _) in Self.drawn(run) {
             for format in outcome.combination.formats {
                 drawn["\(format.fileExtension) \(outcome.combination.view.rawValue) \(outcome.combination.theme.rawValue)", default: 0] += 1
             }
@@ -85,9 +86,10 @@ struct PropertyTests {
     }
 
     @Test("No render of a generated model makes Graphviz warn")
-    func noGraphvizWarnings() {
-        let warned = Self.drawn.filter { !$0.1.graphvizWarnings.isEmpty || !$0.2.graphvizWarnings.isEmpty }.map(\.0)
-        Self.report("Graphviz warned", warned) { outcome in
+    func noGraphvizWarnings() async {
+        let run = await PropertyRun.finished()
+        let warned = Self.drawn(run).filter { !$0.1.graphvizWarnings.isEmpty || !$0.2.graphvizWarnings.isEmpty }.map(\.0)
+        Self.report("Graphviz warned", warned, of: run.outcomes.count) { outcome in
             guard case .success(let rendered)? = outcome.first else { return "" }
             return rendered.graphvizWarnings.joined(separator: "\n")
         } stillFails: { candidate, _ in
@@ -97,16 +99,18 @@ struct PropertyTests {
     }
 
     @Test("The SVG is well-formed XML and draws every element's title")
-    func svgHasEveryTitle() {
-        let failing = Self.drawn.map(\.0).filter { Self.svgProblem($0) != nil }
-        Self.report("SVG problem", failing) { Self.svgProblem($0) ?? "" } stillFails: { candidate, _ in Self.svgProblem(candidate) != nil }
-        #expect(Self.drawn.count >= PropertySettings.count * 9 / 10)
+    func svgHasEveryTitle() async {
+        let run = await PropertyRun.finished()
+        let failing = Self.drawn(run).map(\.0).filter { Self.svgProblem($0) != nil }
+        Self.report("SVG problem", failing, of: run.outcomes.count) { Self.svgProblem($0) ?? "" } stillFails: { candidate, _ in Self.svgProblem(candidate) != nil }
+        #expect(Self.drawn(run).count >= PropertySettings.count * 9 / 10)
     }
 
     @Test("Two renders of the same model give identical bytes")
-    func deterministic() {
-        let differing = Self.drawn.filter { Self.difference($0.1, $0.2) != nil }.map(\.0)
-        Self.report("renders differ", differing) { outcome in
+    func deterministic() async {
+        let run = await PropertyRun.finished()
+        let differing = Self.drawn(run).filter { Self.difference($0.1, $0.2) != nil }.map(\.0)
+        Self.report("renders differ", differing, of: run.outcomes.count) { outcome in
             guard case .success(let first)? = outcome.first, case .success(let second)? = outcome.second else { return "" }
             return Self.difference(first, second) ?? ""
         } stillFails: { candidate, _ in
@@ -116,9 +120,10 @@ struct PropertyTests {
     }
 
     @Test("The DOT carries no text Graphviz would substitute or interpret")
-    func dotIsInert() {
-        let failing = Self.run.outcomes.filter { Self.dotProblem($0) != nil }
-        Self.report("DOT problem", failing) { Self.dotProblem($0) ?? "" } stillFails: { candidate, _ in Self.dotProblem(candidate) != nil }
+    func dotIsInert() async {
+        let run = await PropertyRun.finished()
+        let failing = run.outcomes.filter { Self.dotProblem($0) != nil }
+        Self.report("DOT problem", failing, of: run.outcomes.count) { Self.dotProblem($0) ?? "" } stillFails: { candidate, _ in Self.dotProblem(candidate) != nil }
     }
 
     // MARK: The properties, one model at a time
@@ -228,7 +233,7 @@ struct PropertyTests {
     }
 
     /// Records one issue for the failing models: how many, their seeds, and the first one shrunk.
-    static func report(_ what: String, _ failing: [ModelOutcome], detail: (ModelOutcome) -> String,
+    static func report(_ what: String, _ failing: [ModelOutcome], of total: Int, detail: (ModelOutcome) -> String,
                        stillFails: @escaping (ModelOutcome, ModelOutcome) -> Bool) {
         guard let first = failing.first else { return }
         let worker = LayoutWorkerClient(executable: PropertySettings.executable, timeoutSeconds: PropertySettings.timeoutSeconds)
@@ -238,7 +243,7 @@ struct PropertyTests {
         }
         let again = PropertyRun.evaluate(shrunk, combination: first.combination, worker: worker)
         Issue.record("""
-            \(what): \(failing.count) of \(run.outcomes.count) models (seeds \(failing.prefix(20).map { String($0.seed) }.joined(separator: ", "))).
+            \(what): \(failing.count) of \(total) models (seeds \(failing.prefix(20).map { String($0.seed) }.joined(separator: ", "))).
             First: seed \(first.seed) (\(first.combination)); re-run alone with PT_PROPERTY_SEED=\(first.seed) PT_PROPERTY_COUNT=1.
             \(detail(first).prefix(3000))
             Shrunk from \(first.model.lineCount) to \(shrunk.lineCount) lines, which still gives:
