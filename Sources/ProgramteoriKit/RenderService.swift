@@ -63,7 +63,7 @@ public struct DiagramRenderer: Sendable {
         let diagram = Diagram.build(from: model, options: options)
         let dot = diagram.dot()
         let graphvizFormats = formats.compactMap(\.graphviz)
-        let rendered: [GraphvizFormat: Data]
+        let rendered: GraphvizRendering
         do {
             rendered = try Layout.render(dot: dot, formats: graphvizFormats, mode: layout, worker: worker)
         } catch where error.kind == .timedOut {
