@@ -103,6 +103,11 @@ let package = Package(
         ),
         .testTarget(name: "PTMeasurementsTests", dependencies: ["PTMeasurements", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics", "ProgramteoriKit"]),
         .testTarget(name: "PTReportsTests", dependencies: ["PTReports", "PTXLSX", "PTMeasurements", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics", "ProgramteoriKit"]),
+        // Random valid models for the property tests (a library only the tests use; docs/egenskabstest.md).
+        .target(name: "PTModelGenerator", path: "Tests/PTModelGenerator"),
+        .testTarget(name: "PTPropertyTests", dependencies: [
+            "PTModelGenerator", "ProgramteoriKit", "PTDiagram", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics",
+        ]),
         .testTarget(name: "CLITests", dependencies: ["ProgramteoriKit", "PTRules", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics"]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,9 +5,13 @@
 /// Asian wide and full-width characters and for emoji presented as pictures. Lines break at
 /// whitespace; a word longer than the width is cut between graphemes. Runs of whitespace
 /// collapse to one space. A width of 0 or less means "do not wrap".
+///
+/// A blank carrying a combining mark (` \u{301}`, how an accent is written on its own) is one
+/// grapheme that Swift calls whitespace; it is part of the word, not a break, or the mark would
+/// be lost.
 public enum TextWrapper {
     public static func wrap(_ text: String, width: Int) -> [String] {
-        let words = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        let words = text.split(whereSeparator: isBreak).map(String.init)
         guard !words.isEmpty else { return [] }
         guard width > 0 else { return [words.joined(separator: " ")] }
 
@@ -45,6 +49,11 @@ public enum TextWrapper {
         }
         if lineWidth > 0 { lines.append(line) }
         return lines
+    }
+
+    /// Whitespace with nothing else in the grapheme.
+    static func isBreak(_ character: Character) -> Bool {
+        character.isWhitespace && character.unicodeScalars.allSatisfy(\.properties.isWhitespace)
     }
 
     /// Columns a text takes up: see the type's description.

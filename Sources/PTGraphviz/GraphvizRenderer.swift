@@ -8,6 +8,11 @@ public struct GraphvizRendering: Sendable {
     /// writes the DOT, each one points at something to fix in the emitter.
     public let warnings: [GraphvizMessage]
 
+    public init(outputs: [GraphvizFormat: Data], warnings: [GraphvizMessage]) {
+        self.outputs = outputs
+        self.warnings = warnings
+    }
+
     public subscript(format: GraphvizFormat) -> Data? { outputs[format] }
 }
 

@@ -64,6 +64,8 @@ public struct PreviewResponse: Codable, Sendable {
     public let svg: String?
     /// Why there is no diagram although the model has no errors (too large, layout too slow, …).
     public let diagramError: String?
+    /// Graphviz warned while drawing `svg` (a bug in programteori; the diagram is shown anyway).
+    public let diagramWarning: String?
     /// The indicator plan (`programteori indikatorer`), when the model has no errors.
     public let indicators: IndicatorTable?
 }

@@ -213,7 +213,11 @@ extension EditorPage {
       showSVG(data.svg);
       state.hasDiagram = true;
       diagram.classList.remove('stale');
-      showDiagramStatus(t('drawn', new Date().toLocaleTimeString(lang === 'da' ? 'da-DK' : 'en-GB')), false);
+      if (data.diagramWarning) {
+        showDiagramStatus(data.diagramWarning, true);
+      } else {
+        showDiagramStatus(t('drawn', new Date().toLocaleTimeString(lang === 'da' ? 'da-DK' : 'en-GB')), false);
+      }
       diagram.dataset.state = 'current';
     } else if (data.diagramError) {
       diagram.classList.toggle('stale', state.hasDiagram);

@@ -116,11 +116,18 @@ final class EditorService: Sendable {
         let model = checked.report.models.first { $0.path == checked.path }
         var svg: String?
         var diagramError: String?
+        var diagramWarning: String?
         var indicators: IndicatorTable?
         if let model, !model.hasErrors {
             indicators = self.indicators(model, language: checked.language)
             switch draw(model, request: request, language: checked.language, format: .svg) {
-            case .success(let bytes): svg = String(decoding: bytes, as: UTF8.self)
+            case .success(let rendered):
+                svg = String(decoding: rendered.outputs[.svg] ?? Data(), as: UTF8.self)
+                if !rendered.graphvizWarnings.isEmpty {
+                    let said = checked.language == .danish ? "Graphviz sagde" : "Graphviz said"
+                    diagramWarning = GraphvizWarningText.message(count: rendered.graphvizWarnings.count).text(in: checked.language)
+                        + " (\(said): " + rendered.graphvizWarnings.joined(separator: "; ") + ")"
+                }
             case .failure(let failure): diagramError = failure.message.text(in: checked.language)
             }
         }
@@ -128,7 +135,8 @@ final class EditorService: Sendable {
         return PreviewResponse(
             findings: findings,
             summary: FindingSummary(errors: diagnostics.errorCount, warnings: diagnostics.warningCount, infos: diagnostics.infoCount),
-            title: model?.model.header?.title, svg: svg, diagramError: diagramError, indicators: indicators)
+            title: model?.model.header?.title, svg: svg, diagramError: diagramError,
+            diagramWarning: diagramWarning, indicators: indicators)
     }
 
     /// The diagram as a file to download; refused while the model has errors.
@@ -145,14 +153,14 @@ final class EditorService: Sendable {
         }
         let model = try drawable(try check(request))
         switch draw(model, request: request, language: language, format: format) {
-        case .success(let bytes): return (bytes, format)
+        case .success(let rendered): return (rendered.outputs[format] ?? Data(), format)
         case .failure(let failure):
             throw Workspace.Refusal(status: failure.kind == .tooLarge ? 422 : 503, message: failure.message)
         }
     }
 
     private func draw(_ model: CheckedModel, request: SourceRequest, language: Language,
-                      format: DiagramFormat) -> Result<Data, RenderFailure> {
+                      format: DiagramFormat) -> Result<RenderedDiagram, RenderFailure> {
         let options = DiagramOptions(
             view: request.view.flatMap(DiagramView.init(name:)) ?? .detailed,
             theme: request.theme.flatMap(ThemeName.init(name:)) ?? .standard,
@@ -160,7 +168,7 @@ final class EditorService: Sendable {
         let renderer = DiagramRenderer(options: options, layout: pool.mode)
         return pool.with { worker in
             Result { () throws(RenderFailure) in
-                try renderer.render(model.model, formats: [format], using: worker).outputs[format] ?? Data()
+                try renderer.render(model.model, formats: [format], using: worker)
             }
         }
     }

@@ -17,8 +17,10 @@ private let posixWrite = Darwin.write
 ///
 /// Reply (worker → parent), carrying the request's id:
 ///
-///     ok <id> <format count>\n          then, per format in the order asked:
+///     ok <id> <format count> <warning count>\n      then, per format in the order asked:
 ///     <format> <byte count>\n<bytes>
+///     and then, per warning Graphviz gave (in the order it gave them):
+///     warning <byte count>\n<UTF-8 text>
 ///
 ///     error <id> <byte count>\n<UTF-8 text>     Graphviz failed; the text is what it said
 ///
@@ -53,15 +55,25 @@ enum LayoutProtocol {
         return RequestHeader(id: id, formats: formats, length: length)
     }
 
-    static func okReply(id: UInt64, outputs: [(GraphvizFormat, Data)]) -> [UInt8] {
-        var reply = Array("ok \(id) \(outputs.count)\n".utf8)
+    /// Warnings travel with the bytes: every warning about our own DOT is a bug the user
+    /// should hear about, and the diagram is still drawn.
+    static func okReply(id: UInt64, outputs: [(GraphvizFormat, Data)], warnings: [String] = []) -> [UInt8] {
+        var reply = Array("ok \(id) \(outputs.count) \(warnings.count)\n".utf8)
         reply.reserveCapacity(reply.count + outputs.reduce(0) { $0 + $1.1.count + 32 })
         for (format, bytes) in outputs {
             reply += Array("\(format.rawValue) \(bytes.count)\n".utf8)
             reply += bytes
         }
+        for warning in warnings {
+            let text = Array(warning.utf8)
+            reply += Array("warning \(text.count)\n".utf8)
+            reply += text
+        }
         return reply
     }
+
+    /// Most warnings one reply carries; Graphviz repeats some per node, and the user needs a few.
+    static let maxWarnings = 100
 
     static func errorReply(id: UInt64, message: String) -> [UInt8] {
         let text = Array(message.utf8)

@@ -47,7 +47,9 @@ public enum LayoutWorker {
     static func answer(_ header: LayoutProtocol.RequestHeader, dot: String) -> [UInt8] {
         do {
             let rendering = try GraphvizRenderer.shared.render(dot: dot, formats: header.formats)
-            return LayoutProtocol.okReply(id: header.id, outputs: header.formats.map { ($0, rendering.outputs[$0] ?? Data()) })
+            let warnings = rendering.warnings.prefix(LayoutProtocol.maxWarnings).map(\.text)
+            return LayoutProtocol.okReply(id: header.id, outputs: header.formats.map { ($0, rendering.outputs[$0] ?? Data()) },
+                                          warnings: Array(warnings))
         } catch {
             return LayoutProtocol.errorReply(id: header.id, message: error.description)
         }
@@ -146,8 +148,8 @@ public final class LayoutWorkerClient: @unchecked Sendable {
         }
     }
 
-    /// Lays `dot` out in the worker and returns the bytes per format.
-    public func render(dot: String, formats: [GraphvizFormat]) throws(RenderFailure) -> [GraphvizFormat: Data] {
+    /// Lays `dot` out in the worker and returns the bytes per format and what Graphviz warned.
+    public func render(dot: String, formats: [GraphvizFormat]) throws(RenderFailure) -> GraphvizRendering {
         lock.lock()
         defer { lock.unlock() }
         let body = Array(dot.utf8)
@@ -185,8 +187,8 @@ public final class LayoutWorkerClient: @unchecked Sendable {
                 }
             }
             switch reply {
-            case .rendered(let outputs):
-                return outputs
+            case .rendered(let rendering):
+                return rendering
             case .graphvizFailed(let said):
                 throw RenderFailure.graphvizFailed(details: said)
             }

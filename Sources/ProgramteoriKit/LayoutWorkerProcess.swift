@@ -174,7 +174,7 @@ final class WorkerProcess {
     // MARK: Talking
 
     enum Reply {
-        case rendered([GraphvizFormat: Data])
+        case rendered(GraphvizRendering)
         /// Graphviz failed; what it said.
         case graphvizFailed(String)
     }
@@ -189,7 +189,8 @@ final class WorkerProcess {
     /// Reads the whole reply to request `id`, by `deadline`.
     func reply(to id: UInt64, formats: [GraphvizFormat], deadline: UInt64) throws(ReplyProblem) -> Reply {
         let header = LayoutProtocol.fields(try line(deadline))
-        guard header.count == 3, header[1] == String(id), let number = Int(header[2]),
+        // `ok <id> <formats> <warnings>` or `error <id> <bytes>`.
+        guard header.count == (header.first == "ok" ? 4 : 3), header[1] == String(id), let number = Int(header[2]),
               number >= 0, number <= LayoutProtocol.maxBodyLength else {
             throw .unreadable("reply header »\(header.joined(separator: " ").prefix(80))« to request \(id)")
         }
@@ -197,6 +198,9 @@ final class WorkerProcess {
         case "ok":
             guard number == formats.count else {
                 throw .unreadable("\(number) formats for the \(formats.count) asked")
+            }
+            guard let warningCount = Int(header[3]), (0...LayoutProtocol.maxWarnings).contains(warningCount) else {
+                throw .unreadable("»\(header[3].prefix(20))« warnings")
             }
             var outputs: [GraphvizFormat: Data] = [:]
             for format in formats {
@@ -207,8 +211,17 @@ final class WorkerProcess {
                 }
                 outputs[format] = try bytes(length, deadline)
             }
+            var warnings: [GraphvizMessage] = []
+            for _ in 0..<warningCount {
+                let part = LayoutProtocol.fields(try line(deadline))
+                guard part.count == 2, part[0] == "warning", let length = Int(part[1]),
+                      length >= 0, length <= LayoutProtocol.maxBodyLength else {
+                    throw .unreadable("part header »\(part.joined(separator: " ").prefix(80))« where a warning was due")
+                }
+                warnings.append(GraphvizMessage(severity: .warning, text: String(decoding: try bytes(length, deadline), as: UTF8.self)))
+            }
             try expectNothingMore()
-            return .rendered(outputs)
+            return .rendered(GraphvizRendering(outputs: outputs, warnings: warnings))
         case "error":
             let said = String(decoding: try bytes(number, deadline), as: UTF8.self)
             try expectNothingMore()

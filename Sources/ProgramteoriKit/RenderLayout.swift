@@ -76,12 +76,12 @@ enum Layout {
     /// `worker`: the client to use in `.childProcess` mode; without one, a worker is started
     /// for this diagram alone and stopped afterwards.
     static func render(dot: String, formats: [GraphvizFormat], mode: LayoutMode,
-                       worker: LayoutWorkerClient? = nil) throws(RenderFailure) -> [GraphvizFormat: Data] {
-        guard !formats.isEmpty else { return [:] }
+                       worker: LayoutWorkerClient? = nil) throws(RenderFailure) -> GraphvizRendering {
+        guard !formats.isEmpty else { return GraphvizRendering(outputs: [:], warnings: []) }
         switch mode {
         case .inProcess:
             do {
-                return try GraphvizRenderer.shared.render(dot: dot, formats: formats).outputs
+                return try GraphvizRenderer.shared.render(dot: dot, formats: formats)
             } catch {
                 throw RenderFailure.graphviz(error)
             }

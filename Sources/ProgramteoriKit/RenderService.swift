@@ -19,6 +19,16 @@ public struct RenderedDiagram: Sendable {
     public let dot: String
     /// Bytes per format, ready to write (the SVG already finished: accessible, dark mode).
     public let outputs: [DiagramFormat: Data]
+    /// What Graphviz warned while drawing, one text per warning (without `Warning: `). Our own
+    /// code writes the DOT, so each one is a bug to report; the diagram is drawn all the same.
+    public let graphvizWarnings: [String]
+
+    public init(diagram: Diagram, dot: String, outputs: [DiagramFormat: Data], graphvizWarnings: [String] = []) {
+        self.diagram = diagram
+        self.dot = dot
+        self.outputs = outputs
+        self.graphvizWarnings = graphvizWarnings
+    }
 }
 
 /// Model → diagram → DOT → Graphviz → bytes. Shared by the CLI and the editor server.
@@ -54,7 +64,7 @@ public struct DiagramRenderer: Sendable {
         let diagram = Diagram.build(from: model, options: options)
         let dot = diagram.dot()
         let graphvizFormats = formats.compactMap(\.graphviz)
-        let rendered: [GraphvizFormat: Data]
+        let rendered: GraphvizRendering
         do {
             rendered = try Layout.render(dot: dot, formats: graphvizFormats, mode: layout, worker: worker)
         } catch where error.kind == .timedOut {
@@ -73,7 +83,7 @@ public struct DiagramRenderer: Sendable {
                 outputs[format] = rendered[format.graphviz!] ?? Data()
             }
         }
-        return RenderedDiagram(diagram: diagram, dot: dot, outputs: outputs)
+        return RenderedDiagram(diagram: diagram, dot: dot, outputs: outputs, graphvizWarnings: rendered.warnings.map(\.text))
     }
 }
 
@@ -117,6 +127,8 @@ public struct RenderReport: Sendable {
         public let path: String
         public let hasErrors: Bool
         public let outcome: Outcome
+        /// What Graphviz warned while drawing a model that was written (see `RenderedDiagram`).
+        public var graphvizWarnings: [String] = []
     }
 
     public let check: CheckReport
@@ -335,7 +347,8 @@ private func draw(_ checked: CheckedModel, base: String, request: RenderRequest,
             try AtomicFile.write(rendered.outputs[format] ?? Data(), to: path)
             written.append(path)
         }
-        return .init(path: checked.path, hasErrors: checked.hasErrors, outcome: .written(written))
+        return .init(path: checked.path, hasErrors: checked.hasErrors, outcome: .written(written),
+                     graphvizWarnings: rendered.graphvizWarnings)
     } catch {
         return .init(path: checked.path, hasErrors: checked.hasErrors, outcome: .failed(error))
     }

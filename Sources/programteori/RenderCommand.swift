@@ -164,6 +164,9 @@ struct RenderCommand: ParsableCommand {
             switch result.outcome {
             case .written(let files):
                 Output.write((danish ? "tegnet: " : "rendered: ") + "\(result.path) → \(files.joined(separator: ", "))\n")
+                if !result.graphvizWarnings.isEmpty {
+                    Output.writeError(GraphvizWarningText.text(path: result.path, warnings: result.graphvizWarnings, language: language))
+                }
             case .skippedForErrors:
                 Output.write(danish
                     ? "ikke tegnet: \(result.path) har fejl (ret dem, eller tegn alligevel med --tving)\n"

@@ -165,13 +165,18 @@ struct RenderCommandTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pt-worker-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        // Two requests in one go: a graph in two formats, then one Graphviz cannot read.
+        // Three requests in one go: a graph in two formats, one Graphviz cannot read, and one it
+        // warns about (the warning comes after the bytes).
         let input = folder.appendingPathComponent("in")
-        try "layout 1 plain,svg 20\ndigraph g { a -> b }layout 2 svg 9\ndigraph {".write(to: input, atomically: true, encoding: .utf8)
+        try "layout 1 plain,svg 20\ndigraph g { a -> b }layout 2 svg 9\ndigraph {layout 3 svg 44\ndigraph w { a -> b [arrowhead=nosucharrow] }"
+            .write(to: input, atomically: true, encoding: .utf8)
         let run = try TestSupport.run(["-c", "\"$0\" _layout < \"$1\"", TestSupport.executable.path, input.path],
                                       shell: true)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.hasPrefix("ok 1 2\nplain "))
+        #expect(run.stdout.hasPrefix("ok 1 2 0\nplain "))
+        #expect(run.stdout.contains("ok 3 1 1\nsvg "))
+        #expect(run.stdout.contains("</svg>\nwarning "))
+        #expect(run.stdout.contains("nosucharrow"))
         #expect(run.stdout.contains("\nsvg "))
         #expect(run.stdout.contains("</svg>\nerror 2 "))
         #expect(run.stdout.contains("syntax error"))

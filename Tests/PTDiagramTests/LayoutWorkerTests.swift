@@ -115,6 +115,63 @@ struct LayoutWorkerTests {
         #expect(worker.launchCount == 1)
     }
 
+    @Test("Graphviz's warnings come back with the bytes, in its words, and the next diagram has none")
+    func graphvizWarning() throws {
+        let worker = LayoutWorkerClient(executable: Self.executable, timeoutSeconds: 60)
+        defer { worker.shutdown() }
+        // A real warning (Graphviz ignores the unknown arrow and draws the rest); not one it
+        // gives only once per process, like an unknown shape.
+        let dot = "digraph g { a -> b [arrowhead=nosucharrow] }"
+        let rendering = try worker.render(dot: dot, formats: [.svg, .png])
+        let local = try GraphvizRenderer.shared.render(dot: dot, formats: [.svg])
+        #expect(local.warnings.contains { $0.text.contains("nosucharrow") })
+        #expect(rendering.warnings == local.warnings)
+        #expect(rendering.warnings.allSatisfy { $0.severity == .warning })
+        #expect(rendering[.svg] == local[.svg])
+        #expect(rendering[.png]?.starts(with: [0x89, 0x50, 0x4E, 0x47]) == true)
+
+        let clean = try worker.render(dot: "digraph g { a -> b }", formats: [.svg])
+        #expect(clean.warnings.isEmpty)
+        #expect(worker.launchCount == 1)
+    }
+
+    @Test("render passes Graphviz's warnings on with the written diagram")
+    func warningReachesTheReport() throws {
+        try Self.withFolder { folder in
+            // A worker whose DOT has one attribute swapped for a bad arrow of the same length (the
+            // request's byte count stays right): Graphviz warns, and draws the diagram anyway.
+            let wrapper = folder.appendingPathComponent("worker.sh")
+            try """
+                #!/bin/sh
+                sed -u 's/arrowsize=0.8/arrowhead=qqq/' | exec '\(Self.executable)' "$@"
+
+                """.write(to: wrapper, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper.path)
+            let model = DiagramTestSupport.fixtures.appendingPathComponent("kaeder.pt").path
+            let request = RenderRequest(
+                paths: [model], formats: [.svg, .png], outputDirectory: folder.appendingPathComponent("ud").path, force: true,
+                renderer: DiagramRenderer(layout: .childProcess(executable: wrapper.path, timeoutSeconds: 60)), layoutWorkers: 1)
+            let report = DiagramRenderer.run(request, checker: Checker(today: DiagramTestSupport.today))
+            let result = try #require(report.results.first)
+            guard case .written(let files) = result.outcome else {
+                Issue.record("not written: \(result.outcome)")
+                return
+            }
+            #expect(files.count == 2)
+            #expect(files.allSatisfy { FileManager.default.fileExists(atPath: $0) })
+            #expect(!result.graphvizWarnings.isEmpty)
+            #expect(result.graphvizWarnings.allSatisfy { $0.contains("qqq") })
+            #expect(!report.hasFailures)
+
+            let text = GraphvizWarningText.text(path: "kaeder.pt", warnings: Array(result.graphvizWarnings.prefix(1)), language: .danish)
+            #expect(text.hasPrefix("advarsel: kaeder.pt: Graphviz advarede én gang om diagrammet. Det er tegnet"))
+            #expect(text.contains("send gerne modellen med i en fejlrapport\n  Graphviz sagde:\n    "))
+            #expect(text.contains("qqq"))
+            let english = GraphvizWarningText.text(path: "kaeder.pt", warnings: ["a", "b"], language: .english)
+            #expect(english == "warning: kaeder.pt: Graphviz warned 2 times about the diagram. It was drawn, but may look wrong somewhere; this is a bug in programteori, not in the model — please include the model in a bug report\n  Graphviz said:\n    a\n    b\n")
+        }
+    }
+
     @Test("A worker that died while idle is replaced, and the diagram it was meant for still renders")
     func idleDeath() throws {
         let worker = LayoutWorkerClient(executable: Self.executable, timeoutSeconds: 60)

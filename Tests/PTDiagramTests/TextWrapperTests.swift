@@ -18,6 +18,17 @@ struct TextWrapperTests {
         #expect(TextWrapper.wrap("", width: 10) == [])
     }
 
+    @Test("A combining mark written after a blank is kept, not dropped with the blank (found by the property tests)")
+    func combiningMarkAfterBlank() {
+        let text = "praktik \u{301}start for"
+        let lines = TextWrapper.wrap(text, width: 80)
+        #expect(lines.joined(separator: " ").unicodeScalars.contains("\u{301}"))
+        #expect(lines == [text])
+        // The blank with its mark is a character of the word, not a place to break; cut, the
+        // mark stays on its blank.
+        #expect(TextWrapper.wrap(text, width: 8) == ["praktik \u{301}", "start", "for"])
+    }
+
     @Test("A word longer than the line is cut between characters")
     func longWordIsCut() {
         let lines = TextWrapper.wrap("ab Uafbrudtordudenmellemrum cd", width: 8)

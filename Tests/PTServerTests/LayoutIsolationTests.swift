@@ -49,6 +49,28 @@ struct LayoutIsolationTests {
         #expect(try await server.get("/").status == 200)
     }
 
+    @Test("A Graphviz warning reaches the editor with the diagram; a clean diagram has none")
+    func graphvizWarning() async throws {
+        let executable = try #require(PackagePaths.programteori, "build programteori first (swift build)")
+        // The real worker, with one attribute of the DOT swapped for a bad arrow of the same length.
+        let script = try Self.worker("sed -u 's/arrowsize=0.8/arrowhead=qqq/' | exec '\(executable)' \"$@\"")
+        defer { try? FileManager.default.removeItem(atPath: script) }
+        let server = try await ServerHarness.start(layout: .childProcess(executable: script, timeoutSeconds: 20))
+        defer { Task { await server.stop() } }
+        let json = try await server.post("/api/preview", json: ["text": Self.model]).json()
+        #expect((json["svg"] as? String)?.contains("<svg") == true)
+        let warning = try #require(json["diagramWarning"] as? String)
+        #expect(warning.hasPrefix("Graphviz advarede"))
+        #expect(warning.contains("fejl i programteori, ikke i modellen"))
+        #expect(warning.contains("qqq"))
+
+        let real = try await ServerHarness.start(layout: .childProcess(executable: executable, timeoutSeconds: 20))
+        defer { Task { await real.stop() } }
+        let clean = try await real.post("/api/preview", json: ["text": Self.model]).json()
+        #expect((clean["svg"] as? String)?.contains("<svg") == true)
+        #expect(clean["diagramWarning"] == nil || clean["diagramWarning"] is NSNull)
+    }
+
     @Test("With the real layout worker, diagrams are drawn in child processes and the server draws on")
     func realWorker() async throws {
         let executable = try #require(PackagePaths.programteori, "build programteori first (swift build)")
