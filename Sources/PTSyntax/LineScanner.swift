@@ -39,7 +39,7 @@ enum LineScanner {
                     en: "a program theory is a UTF-8 text file ending in .pt; check that this is the right file")))
             return nil
         }
-        reportInvalidUTF8(file, report: report)
+        let hasInvalidUTF8 = reportInvalidUTF8(file, report: report)
 
         var lines: [ScannedLine] = []
         lines.reserveCapacity(file.lineCount)
@@ -63,7 +63,7 @@ enum LineScanner {
             }
             var end = range.upperBound
             while end > index, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
-            let text = String(decoding: bytes[index..<end], as: UTF8.self)
+            let text = hasInvalidUTF8 ? decodeKeepingOffsets(bytes, index..<end) : String(decoding: bytes[index..<end], as: UTF8.self)
             let content = TextSlice(text: text[...], offset: index, path: file.path)
             if usesTab, !content.isEmpty { tabLines.append(number) }
             lines.append(ScannedLine(number: number, indent: indent, content: content, usesTab: usesTab))
@@ -84,8 +84,32 @@ enum LineScanner {
         return lines
     }
 
-    /// Reports the first invalid byte on each affected line (at most `maxEncodingFindings`).
-    private static func reportInvalidUTF8(_ file: SourceFile, report: (Diagnostic) -> Void) {
+    /// The line's text with every ill-formed byte as `?`: one byte for one byte, so every offset
+    /// the parser computes from the text (`TextSlice.range`) still points into the file. The
+    /// usual `String(decoding:)` writes U+FFFD, three bytes for one, and ranges after it ran past
+    /// the end of the line or the file (found by fuzzing, docs/fuzzing.md). PT001 has already
+    /// said where the bad bytes are.
+    static func decodeKeepingOffsets(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(range.count)
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let length = validSequenceLength(bytes, at: index)
+            if length == 0 || index + length > range.upperBound {
+                out.append(UInt8(ascii: "?"))
+                index += 1
+            } else {
+                out += bytes[index..<(index + length)]
+                index += length
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Reports the first invalid byte on each affected line (at most `maxEncodingFindings`);
+    /// true if there was any.
+    @discardableResult
+    private static func reportInvalidUTF8(_ file: SourceFile, report: (Diagnostic) -> Void) -> Bool {
         var offsets: [Int] = []
         var total = 0
         var lastLine = 0
@@ -119,6 +143,7 @@ enum LineScanner {
                     da: "gem filen som UTF-8 (i Notesblok: Gem som → Kodning: UTF-8); tegnet vises her som �",
                     en: "save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8); the character shows as � here")))
         }
+        return total > 0
     }
 
     private static func hex(_ byte: UInt8) -> String {
