@@ -111,6 +111,8 @@ let package = Package(
         ),
         .testTarget(name: "PTMeasurementsTests", dependencies: ["PTMeasurements", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics", "ProgramteoriKit"]),
         .testTarget(name: "PTReportsTests", dependencies: ["PTReports", "PTXLSX", "PTMeasurements", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics", "ProgramteoriKit"]),
+        .testTarget(name: "PTPipelineAuditTests", dependencies: ["PTPipelineAudit", "PTDiagram", "PTModel", "PTSyntax", "PTSource"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["ProgramteoriKit", "PTRules", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics"]),
     ],
     swiftLanguageModes: [.v6]
