@@ -34,6 +34,10 @@ public struct ModelBuilder {
 
     public static func build(root: SyntaxTree, loader: some SourceLoader, cache: inout SyntaxCache) -> Result {
         var builder = ModelBuilder()
+        // Room for the root file's elements up front: growing an array of elements by doubling
+        // holds two copies at the moment it grows.
+        builder.elements.reserveCapacity(root.items.count)
+        builder.syntax.reserveCapacity(root.items.count)
         builder.collect(root, canonical: loader.canonical(root.file.path), stack: [], loader: loader, cache: &cache)
         builder.resolve()
         let model = ProgramTheory(
@@ -202,14 +206,9 @@ public struct ModelBuilder {
 
     private mutating func resolve() {
         registerIDs()
-        for (position, element) in syntax.enumerated() {
-            for property in element.properties {
-                for reference in property.value.references {
-                    switch property.key {
-                    case .leadsTo: resolveLeadsTo(from: position, reference)
-                    default: break
-                    }
-                }
+        for position in syntax.indices {
+            for property in syntax[position].properties where property.key == .leadsTo {
+                for reference in property.value.references { resolveLeadsTo(from: position, reference) }
             }
         }
         for chain in chains {
@@ -220,8 +219,8 @@ public struct ModelBuilder {
             }
         }
         // Supports and assumptions name links, so they are resolved after every link exists.
-        for (position, element) in syntax.enumerated() {
-            for property in element.properties {
+        for position in syntax.indices {
+            for property in syntax[position].properties where property.key == .supports || property.key == .appliesTo {
                 for reference in property.value.references {
                     switch property.key {
                     case .supports: resolveSupport(mechanism: position, reference)
@@ -247,12 +246,13 @@ public struct ModelBuilder {
                 return false
             }
             firstRange[id.name] = id.range
-            lowercased[id.name.lowercased()] = lowercased[id.name.lowercased()] ?? id.name
+            let lower = id.name.lowercased()
+            if lowercased[lower] == nil { lowercased[lower] = id.name }
             return true
         }
-        for (position, element) in syntax.enumerated() {
-            if let id = element.id, register(id) { index[id.name] = position }
-            for indicator in element.indicators {
+        for position in syntax.indices {
+            if let id = syntax[position].id, register(id) { index[id.name] = position }
+            for indicator in syntax[position].indicators {
                 if let id = indicator.id, register(id) { indicatorIDs[id.name] = id.range }
             }
         }
@@ -293,11 +293,14 @@ public struct ModelBuilder {
 
     /// Adds `from → to` if the kinds allow it (aktivitet/delmål → delmål/slutmål).
     private mutating func addLink(from: Int, to: Int, range: SourceRange, toID: Identifier) {
-        let source = elements[from]
-        let target = elements[to]
-        let sourceOK = source.kind == .activity || source.kind == .outcome
-        let targetOK = target.kind == .outcome || target.kind == .finalOutcome
+        // Kinds by index: copying two elements per link is most of the cost of resolution.
+        let sourceKind = elements[from].kind
+        let targetKind = elements[to].kind
+        let sourceOK = sourceKind == .activity || sourceKind == .outcome
+        let targetOK = targetKind == .outcome || targetKind == .finalOutcome
         guard sourceOK, targetOK else {
+            let source = elements[from]
+            let target = elements[to]
             diagnostics.append(Diagnostic(
                 ModelCode.wrongLinkKind, range: range,
                 message: LocalizedText(
@@ -308,7 +311,7 @@ public struct ModelBuilder {
         }
         // A repeated link adds nothing; a self-loop is kept so the cycle rule reports it.
         guard linkSet.insert(LinkKey(from: from, to: to)).inserted else { return }
-        links.append(Link(from: from, to: to, fromKey: source.key, toKey: target.key, range: range))
+        links.append(Link(from: from, to: to, fromKey: elements[from].key, toKey: elements[to].key, range: range))
     }
 
     private func wrongWayHelp(source: ElementKind, target: ElementKind) -> LocalizedText {

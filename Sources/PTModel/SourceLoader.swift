@@ -15,6 +15,8 @@ public protocol SourceLoader {
 public enum LoadFailure: Error, Sendable, Equatable {
     case notFound
     case isDirectory
+    /// A socket or a block device: nothing a model is written in.
+    case notARegularFile
     case unreadable(String)
     case tooLarge(bytes: Int, limit: Int)
     /// Outside the folder the loader may read (the editor server's workspace).
@@ -24,6 +26,9 @@ public enum LoadFailure: Error, Sendable, Equatable {
         switch self {
         case .notFound: LocalizedText(da: "filen findes ikke", en: "the file does not exist")
         case .isDirectory: LocalizedText(da: "stien er en mappe, ikke en fil", en: "the path is a folder, not a file")
+        case .notARegularFile:
+            LocalizedText(da: "stien er ikke en almindelig fil (men fx en socket eller en diskenhed)",
+                          en: "the path is not a regular file (but e.g. a socket or a disk device)")
         case .unreadable(let reason): LocalizedText(da: "filen kan ikke læses (\(reason))", en: "the file cannot be read (\(reason))")
         case .tooLarge(let bytes, let limit):
             LocalizedText(da: "filen er for stor (\(bytes / 1_048_576) MB; grænsen er \(limit / 1_048_576) MB)",

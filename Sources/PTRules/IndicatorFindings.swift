@@ -12,11 +12,13 @@ enum IndicatorFindings {
         help: LocalizedText
     ) -> [Finding] {
         // A property written with a bad value has its own error; it is not also "missing".
-        context.indicators.filter { entry in
-            isMissing(entry.indicator) && property.map { entry.indicator.propertyRanges[$0] == nil } != false
-        }.map { owner, indicator in
-            Finding(range: indicator.titleRange, message: message(name(indicator), owner.displayName), help: help)
+        var findings: [Finding] = []
+        context.forEachIndicator { owner, indicator in
+            guard isMissing(indicator), property.map({ indicator.propertyRanges[$0] == nil }) != false else { return }
+            findings.append(Finding(range: indicator.titleRange,
+                                    message: message(name(indicator), context.model.elements[owner].displayName), help: help))
         }
+        return findings
     }
 
     static func name(_ indicator: Indicator) -> String {

@@ -17,12 +17,16 @@ public struct RuleContext: Sendable {
     public let assumptionCount: [Int]
     /// The team's measurements (`--målinger`), when given; rules about them are silent without.
     public let measurements: MeasurementSet?
+    /// Each element's kind, by index (the rules pick their elements from here without copying).
+    public let kinds: [ElementKind]
 
     public init(model: ProgramTheory, today: DateValue, measurements: MeasurementSet? = nil) {
         self.model = model
         self.today = today
         self.measurements = measurements
-        let count = model.elements.count
+        let elements = model.elements
+        self.kinds = elements.indices.map { elements[$0].kind }
+        let count = elements.count
         var outgoing = [[Int]](repeating: [], count: count)
         var incoming = [[Int]](repeating: [], count: count)
         for link in model.links {
@@ -54,6 +58,32 @@ public struct RuleContext: Sendable {
     /// Every indikator with the delmål or slutmål it measures, in source order.
     public var indicators: [(owner: Element, indicator: Indicator)] {
         model.elements.flatMap { element in element.indicators.map { (element, $0) } }
+    }
+
+    /// Calls `body` with every indikator and the index of the element it stands under, in
+    /// source order, without copying elements (the rules walk every indikator).
+    public func forEachIndicator(_ body: (_ owner: Int, _ indicator: Indicator) -> Void) {
+        let elements = model.elements
+        for owner in elements.indices where !elements[owner].indicators.isEmpty {
+            let indicators = elements[owner].indicators
+            for position in indicators.indices { body(owner, indicators[position]) }
+        }
+    }
+
+    /// The indices of the elements of one kind, in source order.
+    public func indices(of kind: ElementKind) -> [Int] {
+        kinds.indices.filter { kinds[$0] == kind }
+    }
+
+    /// Whether the model has an element of this kind.
+    public func has(_ kind: ElementKind) -> Bool {
+        kinds.contains(kind)
+    }
+
+    /// The elements of `kind` for which `isMatch` (given the element's index) holds, in source
+    /// order. Only those are copied: a rule on a clean model copies nothing.
+    public func elements(_ kind: ElementKind, where isMatch: (Int) -> Bool) -> [Element] {
+        kinds.indices.filter { kinds[$0] == kind && isMatch($0) }.map { model.elements[$0] }
     }
 
     /// Where a finding about the whole model points: the `programteori:` line, else the top of

@@ -50,6 +50,7 @@ extension String {
     /// Every occurrence of `target` replaced (PTRules does without Foundation).
     public func replacingAll(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty else { return self }
+        if let bytes = replacingAllBytes(target, with: replacement) { return bytes }
         var result = ""
         var rest = self[...]
         while let found = rest.range(of: target) {
@@ -58,5 +59,35 @@ extension String {
             rest = rest[found.upperBound...]
         }
         return result + rest
+    }
+
+    /// `replacingAll` on the UTF-8 bytes (every rule's examples are built at start-up, so this
+    /// is part of every run's fixed cost). Nil when a match touches a byte ≥ 0x80 on either side
+    /// that could join a `Character` across the match's edge; the `Character` search decides then.
+    private func replacingAllBytes(_ target: String, with replacement: String) -> String? {
+        let text = Array(utf8)
+        let pattern = Array(target.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var index = 0
+        var copied = 0
+        while index + pattern.count <= text.count {
+            guard text[index] == pattern[0], text[index..<index + pattern.count].elementsEqual(pattern) else {
+                index += 1
+                continue
+            }
+            let end = index + pattern.count
+            let before = index > 0 ? text[index - 1] : 0
+            let after = end < text.count ? text[end] : 0
+            let first = pattern[0]
+            let last = pattern[pattern.count - 1]
+            if before >= 0x80 || after >= 0x80 || first >= 0x80 || last >= 0x80 { return nil }
+            out.append(contentsOf: text[copied..<index])
+            out.append(contentsOf: replacement.utf8)
+            index = end
+            copied = end
+        }
+        out.append(contentsOf: text[copied...])
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -158,6 +158,7 @@ public enum PropertyKey: String, Sendable, Codable, CaseIterable, CodingKeyRepre
 /// Folds a keyword to one spelling: lower case, æøå written out (`ae`, `oe`, `aa`), single
 /// spaces. `Fører  Til` and `foerer til` both become `foerer til`.
 public func normalizeKeyword(_ text: some StringProtocol) -> String {
+    if let fast = normalizeKeywordBytes(text) { return fast }
     var out = ""
     out.reserveCapacity(text.utf8.count + 4)
     var pendingSpace = false
@@ -178,6 +179,61 @@ public func normalizeKeyword(_ text: some StringProtocol) -> String {
         }
     }
     return out
+}
+
+/// `normalizeKeyword` on the bytes, for text of ASCII and U+00C0-U+00FF (æøå, é, ü …, each a
+/// `Character` of its own); nil for anything else, which the `Character` walk handles.
+private func normalizeKeywordBytes(_ text: some StringProtocol) -> String? {
+    let result: String?? = withUTF8Bytes(text) { bytes -> String? in
+        // The result is never longer than the text: æ → ae, and blanks only shrink.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { out -> String? in
+            var length = 0
+            var pendingSpace = false
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    // A combining mark after an ASCII byte joins it into one `Character`.
+                    if index + 1 < count, bytes[index + 1] >= 0x80, bytes[index + 1] != 0xC3 { return nil }
+                    if byte == UInt8(ascii: "\r") { return nil }
+                    index += 1
+                    if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                        pendingSpace = length > 0
+                        continue
+                    }
+                    if pendingSpace {
+                        out[length] = UInt8(ascii: " ")
+                        length += 1
+                        pendingSpace = false
+                    }
+                    out[length] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                    length += 1
+                    continue
+                }
+                guard byte == 0xC3, index + 1 < count else { return nil }
+                var second = bytes[index + 1]
+                index += 2
+                if index < count, bytes[index] >= 0x80, bytes[index] != 0xC3 { return nil }
+                if pendingSpace {
+                    out[length] = UInt8(ascii: " ")
+                    length += 1
+                    pendingSpace = false
+                }
+                // Lower case in U+00C0-U+00DE is 0x20 further on (not × at U+00D7).
+                if second >= 0x80, second <= 0x9E, second != 0x97 { second += 0x20 }
+                switch second {
+                case 0xA6: (out[length], out[length + 1]) = (UInt8(ascii: "a"), UInt8(ascii: "e"))  // æ
+                case 0xB8: (out[length], out[length + 1]) = (UInt8(ascii: "o"), UInt8(ascii: "e"))  // ø
+                case 0xA5: (out[length], out[length + 1]) = (UInt8(ascii: "a"), UInt8(ascii: "a"))  // å
+                default: (out[length], out[length + 1]) = (0xC3, second)
+                }
+                length += 2
+            }
+            return String(decoding: UnsafeMutableBufferPointer(rebasing: out[..<length]), as: UTF8.self)
+        }
+    }
+    return result ?? nil
 }
 
 /// Lookup tables from normalised spelling to keyword.

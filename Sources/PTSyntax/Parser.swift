@@ -21,7 +21,7 @@ public struct Parser {
     // MARK: - State
 
     private let file: SourceFile
-    private var lines: [ScannedLine] = []
+    private var lines = ScannedLines(lines: [], path: "", text: nil, bytes: [])
     private var nodes: [LineNode] = []
     private var roots: [Int] = []
     private var header: ElementSyntax?
@@ -30,13 +30,22 @@ public struct Parser {
     private var diagnostics: [Diagnostic] = []
     private var stoppedReporting = false
 
-    /// A non-blank, non-comment line with the lines indented under it.
+    /// A non-blank, non-comment line with the lines indented under it. The children are a
+    /// linked list through `nextSibling` (no array per line).
     private struct LineNode {
         let line: Int
         let indent: Int
-        var children: [Int] = []
         /// Last line (1-based) of the block this line opens.
         var lastLine: Int
+        var firstChild = -1
+        var lastChild = -1
+        var nextSibling = -1
+
+        init(line: Int, indent: Int, lastLine: Int) {
+            self.line = line
+            self.indent = indent
+            self.lastLine = lastLine
+        }
     }
 
     private init(file: SourceFile) {
@@ -109,34 +118,42 @@ public struct Parser {
         var stack: [Int] = []
         var previousLine = 0
         nodes.reserveCapacity(lines.count)
-        for line in lines {
+        for number in 1..<(lines.count + 1) {
+            let line = lines[number]
             if line.isBlank { continue }
             if line.isComment {
-                comments.append(CommentSyntax(text: String(line.content.text.dropFirst()), range: line.content.range, line: line.number))
+                let content = lines.content(number)
+                comments.append(CommentSyntax(text: String(content.text.dropFirst()), range: content.range, line: number))
                 continue
             }
-            while let top = stack.last, nodes[top].indent >= line.indent {
+            let indent = Int(line.indent)
+            while let top = stack.last, nodes[top].indent >= indent {
                 nodes[top].lastLine = previousLine
                 stack.removeLast()
             }
             let index = nodes.count
-            nodes.append(LineNode(line: line.number, indent: line.indent, lastLine: line.number))
+            nodes.append(LineNode(line: number, indent: indent, lastLine: number))
             if let parent = stack.last {
-                nodes[parent].children.append(index)
+                if nodes[parent].lastChild >= 0 {
+                    nodes[nodes[parent].lastChild].nextSibling = index
+                } else {
+                    nodes[parent].firstChild = index
+                }
+                nodes[parent].lastChild = index
             } else {
                 roots.append(index)
             }
             stack.append(index)
-            previousLine = line.number
+            previousLine = number
         }
         for index in stack { nodes[index].lastLine = previousLine }
     }
 
-    private func content(_ node: Int) -> TextSlice { lines[nodes[node].line - 1].content }
+    private func content(_ node: Int) -> TextSlice { lines.content(nodes[node].line) }
 
     private func blockRange(_ node: Int) -> SourceRange {
         let start = content(node).offset
-        let last = lines[nodes[node].lastLine - 1].content
+        let last = lines.content(nodes[node].lastLine)
         return SourceRange(path: file.path, start: start, end: last.offset + last.text.utf8.count)
     }
 
@@ -153,7 +170,7 @@ public struct Parser {
 
     private func classify(_ slice: TextSlice) -> LineForm {
         guard let (head, value) = slice.split(atFirst: ":") else {
-            if slice.text.contains("->") { return .chain(slice) }
+            if slice.contains("->") { return .chain(slice) }
             let words = slice.words()
             if let match = matchKeyword(words) {
                 return .missingColon(keyword: match, head: slice)
@@ -163,15 +180,18 @@ public struct Parser {
         let headTrimmed = head.trimmed()
         let words = headTrimmed.words()
         guard !words.isEmpty else { return .unknown(head: headTrimmed) }
-        let normalizedWords = words.map { normalizeKeyword($0.text) }
-        if normalizedWords.count >= 2, let kind = KeywordTable.twoWordElements[normalizedWords[0] + " " + normalizedWords[1]] {
+        // Only the first two words can be a keyword (no keyword has three), so only they are
+        // normalised.
+        let first = normalizeKeyword(words[0].text)
+        let firstTwo = words.count >= 2 ? first + " " + normalizeKeyword(words[1].text) : nil
+        if let firstTwo, let kind = KeywordTable.twoWordElements[firstTwo] {
             return .element(kind, keyword: words[0].joined(with: words[1]),
                              idWords: Array(words.dropFirst(2)), value: value.trimmed())
         }
-        if let kind = KeywordTable.elements[normalizedWords[0]] {
+        if let kind = KeywordTable.elements[first] {
             return .element(kind, keyword: words[0], idWords: Array(words.dropFirst()), value: value.trimmed())
         }
-        if let key = KeywordTable.properties[normalizedWords.joined(separator: " ")] {
+        if words.count <= 2, let key = KeywordTable.properties[firstTwo ?? first] {
             return .property(key, keyword: headTrimmed, value: value.trimmed())
         }
         return .unknown(head: headTrimmed)
@@ -311,8 +331,20 @@ public struct Parser {
             kind: kind, keywordRange: keyword.range, id: id, title: String(title.text),
             titleRange: title.isEmpty ? slice.range : title.range, range: slice.range,
             blockRange: blockRange(node), properties: [], indicators: [])
+        // Most lines under an element are its properties: room for all of them at once, instead
+        // of doubling (the properties are most of the tree's memory).
+        var childCount = 0
+        var counted = nodes[node].firstChild
+        while counted >= 0 {
+            childCount += 1
+            counted = nodes[counted].nextSibling
+        }
+        element.properties.reserveCapacity(childCount)
 
-        for child in nodes[node].children {
+        var nextChild = nodes[node].firstChild
+        while nextChild >= 0 {
+            let child = nextChild
+            nextChild = nodes[child].nextSibling
             let childSlice = content(child)
             switch classify(childSlice) {
             case .element(.indicator, let childKeyword, let childIDs, let childTitle) where kind.acceptsIndicators:
@@ -383,12 +415,12 @@ public struct Parser {
 
     private mutating func parseProperty(_ node: Int, key: PropertyKey, keyword: TextSlice, value: TextSlice) -> PropertySyntax? {
         let line = content(node)
-        let children = nodes[node].children
+        let children = (first: nodes[node].firstChild, last: nodes[node].lastChild)
         if value.isEmpty {
-            if key.isText, !children.isEmpty {
+            if key.isText, children.first >= 0 {
                 let text = multiLineText(node)
                 return PropertySyntax(key: key, keyRange: keyword.range, value: .text(text),
-                                      valueRange: blockRange(children[0]).union(blockRange(children.last!)),
+                                      valueRange: blockRange(children.first).union(blockRange(children.last)),
                                       range: blockRange(node))
             }
             report(Diagnostic(
@@ -413,9 +445,9 @@ public struct Parser {
         guard first <= last else { return "" }
         var textLines: [(indent: Int, text: Substring)] = []
         for number in first...last {
-            let line = lines[number - 1]
+            let line = lines[number]
             if line.isComment { continue }
-            textLines.append((line.indent, line.content.text))
+            textLines.append((Int(line.indent), lines.content(number).text))
         }
         let common = textLines.filter { !$0.text.isEmpty }.map(\.indent).min() ?? 0
         let joined = textLines.map { $0.text.isEmpty ? "" : String(repeating: " ", count: $0.indent - common) + $0.text }
@@ -525,7 +557,7 @@ public struct Parser {
                 ok = false
                 continue
             }
-            if trimmed.text.contains("->") {
+            if trimmed.contains("->") {
                 guard key != .leadsTo else {
                     report(Diagnostic(
                         SyntaxCode.invalidReference, range: trimmed.range,
@@ -599,8 +631,9 @@ public struct Parser {
     // MARK: - Findings
 
     private mutating func reportChildren(of node: Int, under keyword: some StringProtocol) {
-        guard let first = nodes[node].children.first else { return }
-        let range = blockRange(first).union(blockRange(nodes[node].children.last!))
+        let first = nodes[node].firstChild
+        guard first >= 0 else { return }
+        let range = blockRange(first).union(blockRange(nodes[node].lastChild))
         report(Diagnostic(
             SyntaxCode.unexpectedIndentation,
             range: SourceRange(path: file.path, start: range.start, end: content(first).range.end),

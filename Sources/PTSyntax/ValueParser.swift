@@ -39,6 +39,7 @@ enum ValueParser {
 
     /// `2025-12-31`, `2025-12`, `2025`, `31.12.2025`.
     static func date(_ text: Substring) -> DateValue? {
+        if let ascii = asciiDate(text) { return ascii }
         let parts: [Substring]
         let dayFirst: Bool
         if text.contains(".") {
@@ -69,6 +70,62 @@ enum ValueParser {
         return DateValue(year: year, month: month, day: day)
     }
 
+    /// `date` read from the bytes when they are all ASCII (as dates are): `.some(nil)` is "not a
+    /// date", nil is "not ASCII, ask `date`'s `Character` walk".
+    private static func asciiDate(_ text: Substring) -> DateValue?? {
+        let parsed: DateValue??? = withUTF8Bytes(text) { bytes -> DateValue?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let dayFirst = bytes.contains(UInt8(ascii: "."))
+            let separator = dayFirst ? UInt8(ascii: ".") : UInt8(ascii: "-")
+            var numbers: [Int] = []
+            var lengths: [Int] = []
+            var value = 0
+            var length = 0
+            for byte in bytes {
+                if byte == separator {
+                    guard length > 0 else { return .some(nil) }
+                    numbers.append(value)
+                    lengths.append(length)
+                    value = 0
+                    length = 0
+                    continue
+                }
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return .some(nil) }
+                let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflowAdding) = times.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+                guard !overflow, !overflowAdding else { return .some(nil) }
+                value = sum
+                length += 1
+            }
+            guard length > 0 else { return .some(nil) }
+            numbers.append(value)
+            lengths.append(length)
+            let year: Int, month: Int?, day: Int?
+            if dayFirst {
+                guard numbers.count == 3, lengths[2] == 4, lengths[0] <= 2, lengths[1] <= 2 else { return .some(nil) }
+                (year, month, day) = (numbers[2], numbers[1], numbers[0])
+            } else {
+                guard (1...3).contains(numbers.count), lengths[0] == 4, lengths.dropFirst().allSatisfy({ $0 <= 2 }) else { return .some(nil) }
+                year = numbers[0]
+                month = numbers.count > 1 ? numbers[1] : nil
+                day = numbers.count > 2 ? numbers[2] : nil
+            }
+            guard year >= 1900, year <= 2200 else { return .some(nil) }
+            if let month, !(1...12).contains(month) { return .some(nil) }
+            if let day, let month, !(1...DateValue.daysIn(month: month, year: year)).contains(day) { return .some(nil) }
+            return .some(DateValue(year: year, month: month, day: day))
+        }
+        return parsed ?? nil
+    }
+
+    /// Blank-separated words: on the bytes when they are ASCII, else by `Character`s.
+    private static func blankSeparatedWords(_ text: Substring) -> [Substring] {
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+            return text.utf8.split(whereSeparator: isASCIIBlank).map { Substring($0) }
+        }
+        return text.split(whereSeparator: { $0.isWhitespace })
+    }
+
     /// `55`, `55 (2024)`, `55% (2024-06)`.
     static func baseline(_ text: Substring) -> Baseline? {
         let trimmed = text.trimmingBlanks()
@@ -84,7 +141,7 @@ enum ValueParser {
 
     /// `80`, `80 senest 2025-12-31` (English: `by`).
     static func target(_ text: Substring) -> Target? {
-        let words = text.split(whereSeparator: { $0.isWhitespace })
+        let words = blankSeparatedWords(text)
         if let keywordIndex = words.firstIndex(where: { ["senest", "by"].contains(normalizeKeyword($0)) }) {
             let number = words[..<keywordIndex].joined(separator: " ")
             let rest = words[(keywordIndex + 1)...]
@@ -98,7 +155,7 @@ enum ValueParser {
     /// The date part after `senest`/`by` when the number before it is valid (so a bad date can
     /// be reported as a date, not as a bad number).
     static func deadlineText(_ text: Substring) -> (text: Substring, range: Range<Substring.Index>)? {
-        let words = text.split(whereSeparator: { $0.isWhitespace })
+        let words = blankSeparatedWords(text)
         guard let keywordIndex = words.firstIndex(where: { ["senest", "by"].contains(normalizeKeyword($0)) }),
               keywordIndex + 1 < words.count,
               quantity(Substring(words[..<keywordIndex].joined(separator: " "))) != nil else { return nil }
@@ -109,7 +166,7 @@ enum ValueParser {
 
     /// `120 borgere` → 120, unit `borgere`; anything else is kept as text without a number.
     static func size(_ text: Substring) -> Size {
-        let words = text.split(whereSeparator: { $0.isWhitespace })
+        let words = blankSeparatedWords(text)
         if let first = words.first, let quantity = quantity(first) {
             let unit = words.dropFirst().joined(separator: " ")
             return Size(text: String(text), number: quantity.value, unit: unit.isEmpty ? (quantity.isPercent ? "procent" : nil) : unit)
@@ -166,6 +223,14 @@ enum ValueParser {
 
 extension Substring {
     func trimmingBlanks() -> Substring {
+        if utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+            // ASCII: every byte is a `Character`.
+            var start = utf8.startIndex
+            var end = utf8.endIndex
+            while start < end, isASCIIBlank(utf8[start]) { start = utf8.index(after: start) }
+            while end > start, isASCIIBlank(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+            return self[start..<end]
+        }
         var result = self
         while result.first?.isWhitespace == true { result = result.dropFirst() }
         while result.last?.isWhitespace == true { result = result.dropLast() }

@@ -12,6 +12,16 @@ public struct Identifier: Hashable, Sendable, Codable {
 
     /// A letter, then letters, digits, `.`, `_` or `-`.
     public static func isValid(_ name: some StringProtocol) -> Bool {
+        let ascii: Bool?? = withUTF8Bytes(name) { bytes -> Bool? in
+            guard let first = bytes.first, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+            guard isLetter(first) else { return false }
+            return bytes.allSatisfy {
+                isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+                    || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+            }
+        }
+        if let decided = ascii ?? nil { return decided }
         guard let first = name.first, first.isLetter else { return false }
         return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }
     }

@@ -29,20 +29,52 @@ public struct FileSystemLoader: SourceLoader, Sendable {
             let resolved = canonical(path)
             guard resolved == workspace || resolved.hasPrefix(workspace + "/") else { return .failure(.outsideWorkspace) }
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .failure(.notFound) }
-        if isDirectory.boolValue { return .failure(.isDirectory) }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        if size > Parser.maxFileSize { return .failure(.tooLarge(bytes: size, limit: Parser.maxFileSize)) }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return .failure(.unreadable("ingen læseadgang")) }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            // A file that grew past the limit between stat and read is still refused.
-            if data.count > Parser.maxFileSize { return .failure(.tooLarge(bytes: data.count, limit: Parser.maxFileSize)) }
-            return .success(SourceFile(path: path, bytes: [UInt8](data)))
-        } catch {
-            return .failure(.unreadable(error.localizedDescription))
+        // Opened without waiting (opening a named pipe nobody writes to would block for ever),
+        // then looked at through the open descriptor: what is read is what was looked at, even if
+        // the path is replaced meanwhile. A pipe someone writes to (`check <(git show …)`) is
+        // read to its end; one nobody writes to ends at once, and is an empty file.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(Self.failure(errno)) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(Self.failure(errno)) }
+        let isStream: Bool
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .failure(.isDirectory)
+        case S_IFREG: isStream = false
+        case S_IFIFO, S_IFCHR: isStream = true
+        default: return .failure(.notARegularFile)
+        }
+        if Int(info.st_size) > Parser.maxFileSize { return .failure(.tooLarge(bytes: Int(info.st_size), limit: Parser.maxFileSize)) }
+        // Read to the end, at most one byte past the limit: a file that grew past the limit
+        // between stat and read is still refused.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count <= Parser.maxFileSize {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count < 0, errno == EAGAIN, isStream {
+                // A writer is there but has not written yet: wait for it.
+                var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                _ = poll(&entry, 1, -1)
+                continue
+            }
+            if count < 0 { return .failure(Self.failure(errno)) }
+            if count == 0 { break }
+            bytes += chunk[0..<count]
+        }
+        if bytes.count > Parser.maxFileSize { return .failure(.tooLarge(bytes: bytes.count, limit: Parser.maxFileSize)) }
+        return .success(SourceFile(path: path, bytes: bytes))
+    }
+
+    /// Why `open`, `fstat` or `read` failed, as a load failure.
+    private static func failure(_ code: Int32) -> LoadFailure {
+        switch code {
+        case ENOENT, ENOTDIR: .notFound
+        case EACCES, EPERM: .unreadable("ingen læseadgang")
+        case ELOOP: .unreadable("symbolske links i ring")
+        default: .unreadable(String(cString: strerror(code)))
         }
     }
 }

@@ -32,6 +32,8 @@ final class WorkerProcess {
         outputFD = pipes.stdout.read
         output = FrameReader(fd: pipes.stdout.read)
         errors = ErrorCollector(fd: pipes.stderr.read)
+        // Killed by `Interruption` if this process is stopped by a signal while it runs.
+        InFlight.shared.started(worker: pid)
         exit = ExitWatch(pid: pid)
         _ = fcntl(input, F_SETFL, fcntl(input, F_GETFL) | O_NONBLOCK)
     }
@@ -68,13 +70,13 @@ final class WorkerProcess {
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         // The calling thread may block signals (dispatch's threads do) or ignore SIGPIPE: the
-        // worker starts with neither.
+        // worker starts with neither, and Ctrl-C, SIGTERM and SIGHUP end it.
         var noSignals = sigset_t()
         sigemptyset(&noSignals)
         posix_spawnattr_setsigmask(&attributes, &noSignals)
         var defaults = sigset_t()
         sigemptyset(&defaults)
-        sigaddset(&defaults, SIGPIPE)
+        for number in [SIGPIPE, SIGINT, SIGTERM, SIGHUP] { sigaddset(&defaults, number) }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
@@ -327,6 +329,11 @@ final class ExitWatch: @unchecked Sendable {
     init(pid: pid_t) {
         ended.enter()
         Thread.detachNewThread { [self] in
+            // Wait for the exit without reaping, so that the id cannot be reused while
+            // `InFlight` still lists it for killing; then take it off the list and reap.
+            var info = siginfo_t()
+            while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) < 0, errno == EINTR {}
+            InFlight.shared.ended(worker: pid)
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0, errno == EINTR {}
             self.status = status

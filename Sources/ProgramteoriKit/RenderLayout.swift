@@ -53,14 +53,21 @@ public struct RenderFailure: Error, Sendable, CustomStringConvertible {
             details: details)
     }
 
-    static func timedOut(_ seconds: Double) -> RenderFailure {
+    /// The layout passed its time limit. `overviewHelps`: the diagram is the detailed view, so
+    /// the overview (no activities and mechanisms, far fewer arrows) is a way out worth naming.
+    static func timedOut(_ seconds: Double, overviewHelps: Bool = false) -> RenderFailure {
         let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
         let danish = shown.replacingOccurrences(of: ".", with: ",")
+        let unitDA = seconds == 1 ? "sekund" : "sekunder"
+        let unitEN = seconds == 1 ? "second" : "seconds"
+        let overview = overviewHelps
+            ? LocalizedText(da: "tegn oversigten med --visning oversigt, ", en: "draw the overview with --view overview, ")
+            : LocalizedText(da: "", en: "")
         return RenderFailure(
             kind: .timedOut,
             message: LocalizedText(
-                da: "layoutet tog mere end \(danish) sekunder og blev stoppet; del modellen op i mindre modeller, eller giv mere tid med --timeout",
-                en: "the layout took more than \(shown) seconds and was stopped; split the model into smaller ones, or allow more time with --timeout"))
+                da: "layoutet tog mere end \(danish) \(unitDA) og blev stoppet; \(overview.da)del modellen op i mindre modeller, eller giv mere tid med --timeout",
+                en: "the layout took more than \(shown) \(unitEN) and was stopped; \(overview.en)split the model into smaller ones, or allow more time with --timeout"))
     }
 }
 

@@ -53,7 +53,14 @@ public struct DiagramRenderer: Sendable {
         let diagram = Diagram.build(from: model, options: options)
         let dot = diagram.dot()
         let graphvizFormats = formats.compactMap(\.graphviz)
-        let rendered = try Layout.render(dot: dot, formats: graphvizFormats, mode: layout, worker: worker)
+        let rendered: [GraphvizFormat: Data]
+        do {
+            rendered = try Layout.render(dot: dot, formats: graphvizFormats, mode: layout, worker: worker)
+        } catch where error.kind == .timedOut {
+            // Said again knowing the view: the overview is the quickest way out of a dense diagram.
+            guard case .childProcess(_, let seconds) = layout else { throw error }
+            throw RenderFailure.timedOut(seconds, overviewHelps: options.view == .detailed)
+        }
         var outputs: [DiagramFormat: Data] = [:]
         for format in formats {
             switch format {
@@ -182,6 +189,11 @@ extension DiagramRenderer {
                     ModelProgress(model: original.model, measurements: measurements, today: checker.today))
             }
             jobs.append((index, checked, base, renderer))
+        }
+
+        // A folder that cannot be written fails once, before any layout time is spent.
+        if !jobs.isEmpty, let problem = OutputFolder.prepare(request.outputDirectory) {
+            return RenderReport(check: check, diagnostics: diagnostics, results: results.compactMap { $0 }, requestFailures: [problem])
         }
 
         // One lane per worker; each lane takes the next diagram when it is free. In this process

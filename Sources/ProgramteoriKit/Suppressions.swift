@@ -22,9 +22,12 @@ enum Suppressions {
     static func parse(_ tree: SyntaxTree, knownCode: (String) -> String?) -> ([Suppression], [Diagnostic]) {
         var suppressions: [Suppression] = []
         var diagnostics: [Diagnostic] = []
-        let blocks = ([tree.header].compactMap { $0 } + tree.elements).map(\.blockRange).sorted { $0.start < $1.start }
+        // The blocks are only needed once a comment is a suppression (most files have none).
+        var sortedBlocks: [SourceRange]?
         for comment in tree.comments {
             guard let parsed = parseComment(comment.text) else { continue }
+            let blocks = sortedBlocks ?? ([tree.header].compactMap { $0 } + tree.elements).map(\.blockRange).sorted { $0.start < $1.start }
+            sortedBlocks = blocks
             guard let scope = blocks.first(where: { $0.start <= comment.range.start && comment.range.start < $0.end })
                     ?? blocks.first(where: { $0.start > comment.range.start }) else { continue }
             var codes: [String] = []

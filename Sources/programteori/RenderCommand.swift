@@ -99,6 +99,13 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let language = languageOption.language
+        // Ctrl-C, SIGTERM, SIGHUP: no half-written file, no layout worker left (docs/diagram.md).
+        Interruption.install { signal in
+            let name = Interruption.name(of: signal)
+            return language == .danish
+                ? "afbrudt (\(name)): diagrammer, der blev skrevet færdig, er gemt; ingen halve filer er efterladt\n"
+                : "interrupted (\(name)): diagrams written in full are kept; no half-written files are left\n"
+        }
         var wrap = WrapWidths()
         for setting in widths { _ = wrap.apply(setting) }
         let options = DiagramOptions(

@@ -22,9 +22,7 @@ public struct ActivityWithoutOutcomeRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {
-        context.model.elements.filter {
-            $0.kind == .activity && context.outgoing[$0.index].isEmpty && !context.isIsolated($0.index)
-        }.map { activity in
+        context.elements(.activity, where: { context.outgoing[$0].isEmpty && !context.isIsolated($0) }).map { activity in
             Finding(
                 range: activity.titleRange,
                 message: LocalizedText(da: "aktivitet \(activity.displayName) fører ikke til et delmål eller slutmål",

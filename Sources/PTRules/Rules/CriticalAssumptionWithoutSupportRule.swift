@@ -33,7 +33,8 @@ public struct CriticalAssumptionWithoutSupportRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let model = context.model
         var findings: [Finding] = []
-        for assumption in model.elements where assumption.kind == .assumption && assumption.critical == true && assumption.evidence == nil {
+        for index in context.indices(of: .assumption) where model.elements[index].critical == true && model.elements[index].evidence == nil {
+            let assumption = model.elements[index]
             let measured = model.assumptionLinks.contains { $0.assumption == assumption.index && !model.elements[$0.to].indicators.isEmpty }
             guard !measured else { continue }
             findings.append(Finding(

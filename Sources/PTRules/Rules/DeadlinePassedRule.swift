@@ -18,8 +18,8 @@ public struct DeadlinePassedRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for (_, indicator) in context.indicators {
-            guard let deadline = indicator.target?.deadline, deadline.lastDay < context.today else { continue }
+        context.forEachIndicator { _, indicator in
+            guard let deadline = indicator.target?.deadline, deadline.lastDay < context.today else { return }
             findings.append(Finding(
                 range: indicator.propertyRanges[.target] ?? indicator.titleRange,
                 message: LocalizedText(da: "fristen for målet i indikator \(IndicatorFindings.name(indicator)) (\(deadline)) er overskredet",

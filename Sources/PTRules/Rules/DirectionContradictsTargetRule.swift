@@ -18,11 +18,11 @@ public struct DirectionContradictsTargetRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for (_, indicator) in context.indicators {
+        context.forEachIndicator { _, indicator in
             guard let direction = indicator.direction, let baseline = indicator.baseline?.quantity.value,
-                  let target = indicator.target?.quantity.value, baseline != target else { continue }
+                  let target = indicator.target?.quantity.value, baseline != target else { return }
             let wrong = direction == .up ? target < baseline : target > baseline
-            guard wrong else { continue }
+            guard wrong else { return }
             findings.append(Finding(
                 range: indicator.propertyRanges[.direction] ?? indicator.titleRange,
                 message: LocalizedText(

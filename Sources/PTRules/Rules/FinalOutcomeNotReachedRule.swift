@@ -27,7 +27,7 @@ public struct FinalOutcomeNotReachedRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {
-        context.model.elements.filter { $0.kind == .finalOutcome && context.incoming[$0.index].isEmpty }.map { final in
+        context.elements(.finalOutcome, where: { context.incoming[$0].isEmpty }).map { final in
             Finding(
                 range: final.titleRange,
                 message: LocalizedText(da: "intet fører til slutmål \(final.displayName)", en: "nothing leads to final outcome \(final.displayName)"),

@@ -17,7 +17,7 @@ public struct MechanismSupportsNothingRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {
-        context.model.elements.filter { $0.kind == .mechanism && context.supportCount[$0.index] == 0 }.map { mechanism in
+        context.elements(.mechanism, where: { context.supportCount[$0] == 0 }).map { mechanism in
             Finding(
                 range: mechanism.titleRange,
                 message: LocalizedText(da: "mekanisme \(mechanism.displayName) understøtter ingen aktivitet eller forbindelse",

@@ -17,7 +17,9 @@ public struct MechanismWithoutTypeRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {
-        context.model.elements.filter { $0.kind == .mechanism && $0.mechanismType == nil && $0.propertyRanges[.type] == nil }.map { mechanism in
+        context.elements(.mechanism, where: {
+            context.model.elements[$0].mechanismType == nil && context.model.elements[$0].propertyRanges[.type] == nil
+        }).map { mechanism in
             Finding(
                 range: mechanism.titleRange,
                 message: LocalizedText(da: "mekanisme \(mechanism.displayName) har ingen type", en: "mechanism \(mechanism.displayName) has no type"),

@@ -28,7 +28,7 @@ public struct MissingFinalOutcomeRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {
-        guard !context.model.elements.contains(where: { $0.kind == .finalOutcome }) else { return [] }
+        guard !context.has(.finalOutcome) else { return [] }
         return [Finding(
             range: context.modelRange,
             message: LocalizedText(da: "programteorien har intet slutmål", en: "the program theory has no final outcome"),

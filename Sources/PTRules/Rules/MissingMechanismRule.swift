@@ -23,7 +23,7 @@ public struct MissingMechanismRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {
-        guard !context.model.elements.contains(where: { $0.kind == .mechanism }) else { return [] }
+        guard !context.has(.mechanism) else { return [] }
         return [Finding(
             range: context.modelRange,
             message: LocalizedText(da: "programteorien nævner ingen virksomme mekanismer",

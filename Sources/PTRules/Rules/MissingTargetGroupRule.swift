@@ -23,7 +23,7 @@ public struct MissingTargetGroupRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {
-        guard !context.model.elements.contains(where: { $0.kind == .targetGroup }) else { return [] }
+        guard !context.has(.targetGroup) else { return [] }
         return [Finding(
             range: context.modelRange,
             message: LocalizedText(da: "programteorien har ingen målgruppe", en: "the program theory has no target group"),

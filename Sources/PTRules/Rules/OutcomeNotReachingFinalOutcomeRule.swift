@@ -30,13 +30,11 @@ public struct OutcomeNotReachingFinalOutcomeRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {
-        let finals = context.model.elements.filter { $0.kind == .finalOutcome }.map(\.index)
+        let finals = context.indices(of: .finalOutcome)
         let reachesFinal = context.reaching(finals)
         // No slutmål at all is PT105's finding; an unconnected delmål is PT205's.
         guard !finals.isEmpty else { return [] }
-        return context.model.elements.filter {
-            $0.kind == .outcome && !reachesFinal[$0.index] && !context.isIsolated($0.index)
-        }.map { outcome in
+        return context.elements(.outcome, where: { !reachesFinal[$0] && !context.isIsolated($0) }).map { outcome in
             Finding(
                 range: outcome.titleRange,
                 message: LocalizedText(da: "delmål \(outcome.displayName) fører ikke frem til et slutmål",

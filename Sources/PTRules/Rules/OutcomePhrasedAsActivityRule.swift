@@ -25,10 +25,9 @@ public struct OutcomePhrasedAsActivityRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {
-        context.model.elements.compactMap { outcome in
-            guard outcome.kind == .outcome,
-                  let first = outcome.title.lowercased().split(whereSeparator: { !$0.isLetter }).first,
-                  Self.activityWords.contains(String(first)) else { return nil }
+        context.elements(.outcome, where: { index in
+            TitleWords.firstWord(context.model.elements[index].title).map(Self.activityWords.contains) == true
+        }).map { outcome in
             return Finding(
                 range: outcome.titleRange,
                 message: LocalizedText(da: "delmål \(outcome.displayName) lyder som noget, jobcentret gør, ikke noget borgeren når",

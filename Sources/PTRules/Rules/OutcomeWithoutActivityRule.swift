@@ -33,11 +33,9 @@ public struct OutcomeWithoutActivityRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {
-        let activities = context.model.elements.filter { $0.kind == .activity }.map(\.index)
+        let activities = context.indices(of: .activity)
         let reached = context.reachable(from: activities)
-        return context.model.elements.filter {
-            $0.kind == .outcome && !reached[$0.index] && !context.isIsolated($0.index)
-        }.map { outcome in
+        return context.elements(.outcome, where: { !reached[$0] && !context.isIsolated($0) }).map { outcome in
             Finding(
                 range: outcome.titleRange,
                 message: LocalizedText(da: "ingen aktivitet fører til delmål \(outcome.displayName)",

@@ -31,7 +31,7 @@ public struct OutcomeWithoutIndicatorRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {
-        context.model.elements.filter { $0.kind == .outcome && $0.indicators.isEmpty }.map { outcome in
+        context.elements(.outcome, where: { context.model.elements[$0].indicators.isEmpty }).map { outcome in
             Finding(
                 range: outcome.titleRange,
                 message: LocalizedText(da: "delmål \(outcome.displayName) har ingen indikator",

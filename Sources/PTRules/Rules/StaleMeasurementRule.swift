@@ -29,10 +29,10 @@ public struct StaleMeasurementRule: Rule {
         guard let measurements = context.measurements else { return [] }
         let today = context.today.endDayNumber
         var findings: [Finding] = []
-        for (_, indicator) in context.indicators {
-            guard let frequency = indicator.frequency, let latest = measurements.measurements(for: indicator.id).last else { continue }
+        context.forEachIndicator { _, indicator in
+            guard let frequency = indicator.frequency, let latest = measurements.measurements(for: indicator.id).last else { return }
             let age = today - latest.date.endDayNumber
-            guard age > frequency.allowedAgeInDays else { continue }
+            guard age > frequency.allowedAgeInDays else { return }
             let name = IndicatorFindings.name(indicator)
             findings.append(Finding(
                 range: indicator.propertyRanges[.frequency] ?? indicator.titleRange,

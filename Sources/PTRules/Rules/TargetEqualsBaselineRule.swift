@@ -18,9 +18,9 @@ public struct TargetEqualsBaselineRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for (_, indicator) in context.indicators {
+        context.forEachIndicator { _, indicator in
             guard let baseline = indicator.baseline?.quantity.value, let target = indicator.target?.quantity.value,
-                  baseline == target, indicator.definition == nil else { continue }
+                  baseline == target, indicator.definition == nil else { return }
             findings.append(Finding(
                 range: indicator.propertyRanges[.target] ?? indicator.titleRange,
                 message: LocalizedText(da: "målet for indikator \(IndicatorFindings.name(indicator)) er det samme som baseline (\(indicator.baseline!.quantity.text))",

@@ -17,8 +17,8 @@ public struct TargetGroupSizeNotNumberRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {
-        context.model.elements.compactMap { group in
-            guard group.kind == .targetGroup, let size = group.size, size.number == nil else { return nil }
+        context.elements(.targetGroup, where: { _ in true }).compactMap { group in
+            guard let size = group.size, size.number == nil else { return nil }
             return Finding(
                 range: group.propertyRanges[.size] ?? group.titleRange,
                 message: LocalizedText(da: "størrelsen på målgruppe \(group.displayName) er ikke et tal: \(quoted(size.text))",

@@ -16,7 +16,7 @@ public struct TargetGroupWithoutCharacteristicsRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {
-        context.model.elements.filter { $0.kind == .targetGroup && $0.characteristics.isEmpty }.map { group in
+        context.elements(.targetGroup, where: { context.model.elements[$0].characteristics.isEmpty }).map { group in
             Finding(
                 range: group.titleRange,
                 message: LocalizedText(da: "målgruppe \(group.displayName) har ingen kendetegn",

@@ -16,7 +16,7 @@ public struct TargetGroupWithoutSizeRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Finding] {
-        context.model.elements.filter { $0.kind == .targetGroup && $0.size == nil }.map { group in
+        context.elements(.targetGroup, where: { context.model.elements[$0].size == nil }).map { group in
             Finding(
                 range: group.titleRange,
                 message: LocalizedText(da: "målgruppe \(group.displayName) har ingen størrelse",

@@ -32,10 +32,9 @@ public struct UnconnectedElementRule: Rule {
     static let kinds: Set<ElementKind> = [.outcome, .activity, .assumption]
 
     public func check(_ context: RuleContext) -> [Finding] {
-        context.model.elements.filter {
-            Self.kinds.contains($0.kind) && context.isIsolated($0.index)
-        }.map { element in
-            Finding(
+        context.kinds.indices.filter { Self.kinds.contains(context.kinds[$0]) && context.isIsolated($0) }.map { index in
+            let element = context.model.elements[index]
+            return Finding(
                 range: element.titleRange,
                 message: LocalizedText(da: "\(element.kind.danishKeyword) \(element.displayName) er ikke forbundet med noget",
                                        en: "\(element.kind.englishKeyword) \(element.displayName) is connected to nothing"),

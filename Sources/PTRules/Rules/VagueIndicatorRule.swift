@@ -32,9 +32,9 @@ public struct VagueIndicatorRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for (_, indicator) in context.indicators {
-            let words = indicator.title.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "%" }).map(String.init)
-            guard words.contains(where: Self.ambitions.contains), !words.contains(where: Self.countable.contains) else { continue }
+        context.forEachIndicator { _, indicator in
+            let words = TitleWords.words(indicator.title, keeping: "%")
+            guard words.contains(where: Self.ambitions.contains), !words.contains(where: Self.countable.contains) else { return }
             findings.append(Finding(
                 range: indicator.titleRange,
                 message: LocalizedText(da: "indikator \(IndicatorFindings.name(indicator)) beskriver en ambition, ikke noget der kan tælles",
