@@ -13,6 +13,8 @@ let package = Package(
     products: [
         .executable(name: "programteori", targets: ["programteori"]),
         .library(name: "ProgramteoriKit", targets: ["ProgramteoriKit"]),
+        // The pure pipeline with its oracles, for the fuzz harness in Fuzz/ (docs/fuzzing.md).
+        .library(name: "PTPipelineAudit", targets: ["PTPipelineAudit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -57,6 +59,12 @@ let package = Package(
         ),
         // The one module that imports CXLSXWriter: report tables → .xlsx workbook.
         .target(name: "PTXLSX", dependencies: ["CXLSXWriter", "PTReports", "PTSource", "PTSyntax"]),
+
+        // Runs the pure pipeline on in-memory files and checks its oracles (DOT audit, titles,
+        // ranges, determinism): the fuzz harness's core and the regression test over its finds.
+        .target(name: "PTPipelineAudit", dependencies: [
+            "PTSource", "PTDiagnostics", "PTSyntax", "PTModel", "PTRules", "PTMeasurements", "PTDiagram",
+        ]),
 
         // The facade shared by the CLI and, later, the editor server.
         .target(
@@ -108,6 +116,8 @@ let package = Package(
         .testTarget(name: "PTPropertyTests", dependencies: [
             "PTModelGenerator", "ProgramteoriKit", "PTDiagram", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics",
         ]),
+        .testTarget(name: "PTPipelineAuditTests", dependencies: ["PTPipelineAudit", "PTDiagram", "PTModel", "PTSyntax", "PTSource"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["ProgramteoriKit", "PTRules", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics"]),
     ],
     swiftLanguageModes: [.v6]

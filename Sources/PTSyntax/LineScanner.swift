@@ -21,8 +21,8 @@ struct ScannedLines {
     let lines: [ScannedLine]
     let path: String
     /// The whole file as one string when it is valid UTF-8 (then a byte offset is a UTF-8
-    /// offset into it); else nil, and each line is decoded on its own (invalid bytes as U+FFFD,
-    /// offsets counted from the line's content start, as always).
+    /// offset into it); else nil, and each line is decoded on its own (each invalid byte as `?`,
+    /// see `LineScanner.decodeKeepingOffsets`; offsets counted from the line's content start).
     let text: String?
     let bytes: [UInt8]
 
@@ -41,7 +41,7 @@ struct ScannedLines {
             let upper = utf8.index(lower, offsetBy: end - start)
             return TextSlice(text: text[lower..<upper], offset: start, path: path)
         }
-        let decoded = String(decoding: bytes[start..<end], as: UTF8.self)
+        let decoded = LineScanner.decodeKeepingOffsets(bytes, start..<end)
         return TextSlice(text: decoded[...], offset: start, path: path)
     }
 }
@@ -118,6 +118,28 @@ enum LineScanner {
         }
         return ScannedLines(lines: lines, path: file.path,
                             text: valid ? String(decoding: bytes, as: UTF8.self) : nil, bytes: bytes)
+    }
+
+    /// The line's text with every ill-formed byte as `?`: one byte for one byte, so every offset
+    /// the parser computes from the text (`TextSlice.range`) still points into the file. The
+    /// usual `String(decoding:)` writes U+FFFD, three bytes for one, and ranges after it ran past
+    /// the end of the line or the file (found by fuzzing, docs/fuzzing.md). PT001 has already
+    /// said where the bad bytes are.
+    static func decodeKeepingOffsets(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(range.count)
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let length = validSequenceLength(bytes, at: index)
+            if length == 0 || index + length > range.upperBound {
+                out.append(UInt8(ascii: "?"))
+                index += 1
+            } else {
+                out += bytes[index..<(index + length)]
+                index += length
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func startsWithHash(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {

@@ -26,6 +26,24 @@ struct BadInputTests {
         #expect(diagnostics.last?.message.da.contains("4990 linjer mere") == true)
     }
 
+    /// Found by fuzzing (docs/fuzzing.md): an ill-formed byte became U+FFFD, three bytes for one,
+    /// and every range after it on the line pointed past it — here past the end of the file.
+    @Test("Ranges after invalid UTF-8 stay inside the file and point at the right bytes")
+    func rangesAfterInvalidUTF8() {
+        let bytes = Array("mek".utf8) + [UInt8](repeating: 0xCE, count: 80) + Array("anisme M9: Ramme\n  type: x\n".utf8)
+        let file = SourceFile(path: "test.pt", bytes: bytes)
+        let diagnostics = Parser.parse(file).diagnostics
+        #expect(diagnostics.codes.contains("PT001"))
+        #expect(diagnostics.codes.contains("PT003"))
+        for diagnostic in diagnostics {
+            #expect(diagnostic.range.start >= 0 && diagnostic.range.start <= diagnostic.range.end)
+            #expect(diagnostic.range.end <= bytes.count, "\(diagnostic.code) \(diagnostic.range)")
+        }
+        // The unknown word is the whole first word: its range covers exactly its bytes.
+        let unknown = diagnostics.first { $0.code == "PT003" }
+        #expect(unknown.map { $0.range.end - $0.range.start } == 3 + 80 + 6)
+    }
+
     /// Each level costs one more blank, so 10 000 levels is a 50 MB file: over the size limit.
     /// 5 000 levels (12 MB) are parsed, iteratively, into one finding.
     @Test("Indentation 5 000 levels deep parses without deep recursion; 10 000 levels hit the size limit")
