@@ -158,7 +158,12 @@ public enum PropertyKey: String, Sendable, Codable, CaseIterable, CodingKeyRepre
 /// Folds a keyword to one spelling: lower case, æøå written out (`ae`, `oe`, `aa`), single
 /// spaces. `Fører  Til` and `foerer til` both become `foerer til`.
 public func normalizeKeyword(_ text: some StringProtocol) -> String {
-    if let fast = normalizeKeywordBytes(text) { return fast }
+    normalizeKeywordBytes(text) ?? normalizeKeywordByCharacters(text)
+}
+
+/// `normalizeKeyword` walking `Character`s: the general path, and the reference the byte path is
+/// tested against.
+func normalizeKeywordByCharacters(_ text: some StringProtocol) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count + 4)
     var pendingSpace = false

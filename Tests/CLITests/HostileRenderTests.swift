@@ -42,22 +42,9 @@ struct HostileRenderTests {
         }
     }
 
-    /// Every file below `folder` (hidden ones too), relative, sorted.
-    static func files(under folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var files: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files.append(path)
-            }
-        }
-        return files.sorted()
-    }
-
     /// Files a render must never leave: its temporary files (hidden, `.tmp`).
     static func temporaryFiles(under folder: URL) -> [String] {
-        files(under: folder).filter { ($0 as NSString).lastPathComponent.hasPrefix(".") || $0.hasSuffix(".tmp") }
+        TestSupport.files(under: folder).filter { ($0 as NSString).lastPathComponent.hasPrefix(".") || $0.hasSuffix(".tmp") }
     }
 
     /// What one uninterrupted render of `models` (as a folder) writes: file name → bytes.
@@ -68,7 +55,7 @@ struct HostileRenderTests {
         let run = try TestSupport.run(["render", source.path, "--format", formats, "--output", output.path] + Self.patient + options)
         try #require(run.status == 0, "\(run.stdout)\(run.stderr)")
         var bytes: [String: Data] = [:]
-        for name in files(under: output) {
+        for name in TestSupport.files(under: output) {
             bytes[name] = try Data(contentsOf: output.appendingPathComponent(name))
         }
         return bytes
@@ -76,7 +63,7 @@ struct HostileRenderTests {
 
     /// Every file in `output` is one of `reference`'s, byte for byte: none is half-written.
     static func expectWhole(_ output: URL, like reference: [String: Data], sourceLocation: SourceLocation = #_sourceLocation) throws {
-        for name in files(under: output) {
+        for name in TestSupport.files(under: output) {
             let expected = try #require(reference[name], "unexpected file \(name)", sourceLocation: sourceLocation)
             let actual = try Data(contentsOf: output.appendingPathComponent(name))
             // A Bool, not the two Data: Swift Testing would diff megabytes of PNG byte by byte.
@@ -103,7 +90,7 @@ struct HostileRenderTests {
                 "fejl: taet.pt: layoutet tog mere end 1 sekund og blev stoppet; tegn oversigten med --visning oversigt, del modellen op i mindre modeller, eller giv mere tid med --timeout"),
                 "\(run.stderr)")
             #expect(!run.stdout.contains("tegnet:"))
-            #expect(Self.files(under: folder.appendingPathComponent("ud")).isEmpty)
+            #expect(TestSupport.files(under: folder.appendingPathComponent("ud")).isEmpty)
             // The worker that was laying it out was killed, not left to finish.
             #expect(Background.waitUntil(atMost: 10) { Background.processes(marked: mark).isEmpty },
                     "layout workers still running: \(Background.processes(marked: mark))")
@@ -117,7 +104,7 @@ struct HostileRenderTests {
             // The first way out works: the overview has no mechanisms and far fewer labelled arrows.
             let overview = try TestSupport.run(["render", "taet.pt", "--visning", "oversigt", "--timeout", "600", "--output", "ud"], in: folder)
             #expect(overview.status == 0, "\(overview.stderr)")
-            #expect(Self.files(under: folder.appendingPathComponent("ud")) == ["taet.svg"])
+            #expect(TestSupport.files(under: folder.appendingPathComponent("ud")) == ["taet.svg"])
         }
     }
 
@@ -141,7 +128,7 @@ struct HostileRenderTests {
                     run.waitForExit()
                     #expect(run.exitCode == 0, "round \(round): \(run.stderr)")
                 }
-                #expect(Self.files(under: output) == reference.keys.sorted(), "round \(round)")
+                #expect(TestSupport.files(under: output) == reference.keys.sorted(), "round \(round)")
                 try Self.expectWhole(output, like: reference)
                 #expect(Self.temporaryFiles(under: output).isEmpty)
             }
@@ -186,7 +173,7 @@ struct HostileRenderTests {
             #expect(run.stderr.contains(stop.english
                 ? "interrupted (\(stop.name)): diagrams written in full are kept; no half-written files are left"
                 : "afbrudt (\(stop.name)): diagrammer, der blev skrevet færdig, er gemt; ingen halve filer er efterladt"), "\(run.stderr)")
-            #expect(Self.files(under: output) == reference.keys.sorted())
+            #expect(TestSupport.files(under: output) == reference.keys.sorted())
             try Self.expectWhole(output, like: reference)
             #expect(Self.temporaryFiles(under: output).isEmpty, "\(Self.temporaryFiles(under: output))")
             // Killed and reaped before the program ended; the short wait only covers the kernel.
@@ -204,13 +191,13 @@ struct HostileRenderTests {
             for round in 1...3 {
                 let output = folder.appendingPathComponent("ud-\(round)")
                 let run = try Background(["render", "batch", "--format", "svg,png,pdf", "--output", output.path] + Self.patient, in: folder)
-                Background.waitUntil(atMost: 600) { run.hasEnded || !Self.files(under: output).filter { !$0.hasPrefix(".") }.isEmpty }
+                Background.waitUntil(atMost: 600) { run.hasEnded || !TestSupport.files(under: output).filter { !$0.hasPrefix(".") }.isEmpty }
                 run.send(SIGTERM, toGroup: false)
                 run.waitForExit()
                 // Either it was stopped, or it had just finished (then everything is there).
                 if run.endingSignal == nil {
                     #expect(run.exitCode == 0, "\(run.stderr)")
-                    #expect(Self.files(under: output) == reference.keys.sorted())
+                    #expect(TestSupport.files(under: output) == reference.keys.sorted())
                 } else {
                     #expect(run.endingSignal == SIGTERM)
                 }
@@ -273,7 +260,7 @@ struct HostileRenderTests {
             // A folder whose parents do not exist yet is made, parents and all (docs/diagram.md).
             let nested = try TestSupport.run(["render", "lille.pt", "--output", "ny/dyb/ud"] + Self.patient, in: folder)
             #expect(nested.status == 0, "\(nested.stderr)")
-            let left = Self.files(under: folder).filter { !$0.hasPrefix("låst") }
+            let left = TestSupport.files(under: folder).filter { !$0.hasPrefix("låst") }
             #expect(left == ["fil.txt", "lille.pt", "ny/dyb/ud/lille.svg"])
         }
     }
@@ -313,7 +300,7 @@ struct HostileRenderTests {
                 #expect(run.stdout.contains("tegnet: modeller/\(model.lastPathComponent)"))
             }
             let output = folder.appendingPathComponent("ud")
-            #expect(Self.files(under: output) == reference.keys.sorted())
+            #expect(TestSupport.files(under: output) == reference.keys.sorted())
             try Self.expectWhole(output, like: reference)
 
             let english = try TestSupport.run(["render", "modeller", "--output", "ud", "--lang", "en"] + Self.patient, in: folder)
@@ -341,7 +328,7 @@ struct HostileRenderTests {
             let output = folder.appendingPathComponent("ud")
             let run = try Background(["render", "batch", "--format", "svg,png", "--output", "ud"] + Self.patient, in: folder)
             // The first file written means every model has been read and checked.
-            Background.waitUntil(atMost: 600) { run.hasEnded || !Self.files(under: output).filter { !$0.hasPrefix(".") }.isEmpty }
+            Background.waitUntil(atMost: 600) { run.hasEnded || !TestSupport.files(under: output).filter { !$0.hasPrefix(".") }.isEmpty }
             let manager = FileManager.default
             for (index, model) in models.enumerated() {
                 let path = batch.appendingPathComponent(model.lastPathComponent)
@@ -351,7 +338,7 @@ struct HostileRenderTests {
             }
             run.waitForExit()
             #expect(run.exitCode == 0, "\(run.stderr)")
-            #expect(Self.files(under: output) == reference.keys.sorted())
+            #expect(TestSupport.files(under: output) == reference.keys.sorted())
             try Self.expectWhole(output, like: reference)
         }
     }

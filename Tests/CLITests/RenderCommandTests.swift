@@ -14,25 +14,13 @@ struct RenderCommandTests {
         try body(folder)
     }
 
-    static func files(under folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var files: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files.append(path)
-            }
-        }
-        return files.sorted()
-    }
-
     @Test("One file per model and format, named after the model; parts are not drawn; subfolders kept")
     func filesAndNames() throws {
         try Self.withOutput { output in
             let run = try TestSupport.run(["render", "render/lille.pt", "render/undermappe", "--format", "svg,png,pdf,dot", "--output", output.path],
                                           in: TestSupport.fixtures)
             #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-            #expect(Self.files(under: output) == [
+            #expect(TestSupport.files(under: output) == [
                 "lille.dot", "lille.pdf", "lille.png", "lille.svg",
                 "med-del.dot", "med-del.pdf", "med-del.png", "med-del.svg",
             ])
@@ -53,7 +41,7 @@ struct RenderCommandTests {
         try Self.withOutput { output in
             let run = try TestSupport.run(["render", "render", "--tving", "--output", output.path], in: TestSupport.fixtures)
             #expect(run.status == 1)
-            #expect(Self.files(under: output) == ["lille.svg", "med-fejl.svg", "undermappe/med-del.svg"])
+            #expect(TestSupport.files(under: output) == ["lille.svg", "med-fejl.svg", "undermappe/med-del.svg"])
         }
     }
 
@@ -66,11 +54,11 @@ struct RenderCommandTests {
             #expect(run.stdout.contains("--> render/med-fejl.pt:8:14"))
             #expect(run.stdout.contains("ikke tegnet: render/med-fejl.pt har fejl (ret dem, eller tegn alligevel med --tving)"))
             #expect(run.stdout.contains("tegnet: render/lille.pt"))
-            #expect(Self.files(under: output) == ["lille.svg"])
+            #expect(TestSupport.files(under: output) == ["lille.svg"])
             // With --tving it is drawn, and the exit code still says there were errors.
             let forced = try TestSupport.run(["render", "render/med-fejl.pt", "--tving", "--output", output.path], in: TestSupport.fixtures)
             #expect(forced.status == 1)
-            #expect(Self.files(under: output) == ["lille.svg", "med-fejl.svg"])
+            #expect(TestSupport.files(under: output) == ["lille.svg", "med-fejl.svg"])
         }
     }
 
@@ -110,7 +98,7 @@ struct RenderCommandTests {
             let run = try TestSupport.run(["render", "render/lille.pt", "--output", output.path], in: TestSupport.fixtures)
             #expect(run.status == 2)
             #expect(run.stderr.contains("kunne ikke skrive \(output.path)/lille.svg"))
-            #expect(Self.files(under: output).isEmpty, "\(Self.files(under: output))")
+            #expect(TestSupport.files(under: output).isEmpty, "\(TestSupport.files(under: output))")
         }
     }
 
