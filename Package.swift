@@ -102,7 +102,8 @@ let package = Package(
         .testTarget(name: "PTSyntaxTests", dependencies: ["PTSyntax", "PTSource", "PTDiagnostics"]),
         .testTarget(name: "PTModelTests", dependencies: ["PTModel", "PTSyntax", "PTSource", "PTDiagnostics"]),
         .testTarget(name: "PTRulesTests", dependencies: ["PTRules", "PTModel", "ProgramteoriKit", "PTSource", "PTDiagnostics"]),
-        .testTarget(name: "PTDiagnosticsTests", dependencies: ["PTDiagnostics", "PTSource"]),
+        // Fixtures are read from the source folder (#filePath), not bundled.
+        .testTarget(name: "PTDiagnosticsTests", dependencies: ["PTDiagnostics", "PTSource"], exclude: ["Fixtures"]),
         .testTarget(name: "PTDiagramTests", dependencies: ["PTDiagram", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics", "PTGraphviz", "ProgramteoriKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PTGraphvizTests", dependencies: ["PTGraphviz"]),
         .testTarget(
@@ -114,11 +115,12 @@ let package = Package(
         // Random valid models for the property tests (a library only the tests use; docs/egenskabstest.md).
         .target(name: "PTModelGenerator", path: "Tests/PTModelGenerator"),
         .testTarget(name: "PTPropertyTests", dependencies: [
-            "PTModelGenerator", "ProgramteoriKit", "PTDiagram", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics",
+            "PTModelGenerator", "PTPipelineAudit", "ProgramteoriKit", "PTDiagram", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics",
         ]),
         .testTarget(name: "PTPipelineAuditTests", dependencies: ["PTPipelineAudit", "PTDiagram", "PTModel", "PTSyntax", "PTSource"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: ["ProgramteoriKit", "PTRules", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics"]),
+        .testTarget(name: "CLITests", dependencies: ["ProgramteoriKit", "PTRules", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics"],
+                    exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

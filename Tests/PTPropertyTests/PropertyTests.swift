@@ -1,6 +1,7 @@
 import Foundation
 import PTDiagram
 import PTModel
+import PTPipelineAudit
 import PTModelGenerator
 import ProgramteoriKit
 import Testing
@@ -209,7 +210,7 @@ struct PropertyTests {
         } else {
             dot = Diagram.build(from: program, options: outcome.combination.options).dot()
         }
-        let problems = DOTInspection.problems(dot)
+        let problems = DOTAudit(dot).problems.map(\.description)
         return problems.isEmpty ? nil : problems.prefix(5).joined(separator: "\n")
     }
 
