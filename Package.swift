@@ -33,7 +33,7 @@ let package = Package(
         // The resolved program theory: includes, IDs, links, kinds. Serialises to JSON.
         .target(name: "PTModel", dependencies: ["PTSource", "PTDiagnostics", "PTSyntax"]),
         // The rule catalogue: one rule per file.
-        .target(name: "PTRules", dependencies: ["PTSource", "PTDiagnostics", "PTModel", "PTMeasurements"]),
+        .target(name: "PTRules", dependencies: ["PTSource", "PTDiagnostics", "PTSyntax", "PTModel", "PTMeasurements"]),
         // Model → diagram description → DOT text. Pure Swift.
         .target(name: "PTDiagram", dependencies: ["PTSource", "PTModel"]),
         // Graphviz's C library, reached through the system's headers.

@@ -1,3 +1,5 @@
+import PTSyntax
+
 /// The words of a title in lower case, as the wording rules read them: runs of letters (and
 /// `extra`, e.g. `%`), everything else separates. Same result as
 /// `title.lowercased().split(whereSeparator: { !$0.isLetter && $0 != extra })`, read from the
@@ -30,7 +32,7 @@ enum TitleWords {
                 let byte = bytes[index]
                 if byte < 0x80 {
                     // An ASCII byte is a whole `Character` unless a combining mark follows it.
-                    if index + 1 < count, bytes[index + 1] >= 0x80, bytes[index + 1] != 0xC3 { return nil }
+                    guard startsCharacter(bytes, index + 1) else { return nil }
                     if byte == UInt8(ascii: "\r") { return nil }
                     index += 1
                     let lower = byte | 0x20

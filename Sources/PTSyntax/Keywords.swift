@@ -200,7 +200,7 @@ private func normalizeKeywordBytes(_ text: some StringProtocol) -> String? {
                 let byte = bytes[index]
                 if byte < 0x80 {
                     // A combining mark after an ASCII byte joins it into one `Character`.
-                    if index + 1 < count, bytes[index + 1] >= 0x80, bytes[index + 1] != 0xC3 { return nil }
+                    guard startsCharacter(bytes, index + 1) else { return nil }
                     if byte == UInt8(ascii: "\r") { return nil }
                     index += 1
                     if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {

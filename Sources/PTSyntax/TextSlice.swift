@@ -215,8 +215,9 @@ struct TextSlice {
 /// No `Character` runs across byte `index`: it is the end, or starts an ASCII byte or a scalar
 /// from U+00C0-U+00FF (lead byte 0xC3) — none of which extends the `Character` before it
 /// (they are no combining marks, joiners or spacing marks).
-@inline(__always)
-func startsCharacter(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+/// Public and inlinable for the byte scans of other stages (the rules' title words).
+@inlinable
+public func startsCharacter(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
     index >= bytes.count || bytes[index] < 0x80 || bytes[index] == 0xC3
 }
 
