@@ -27,8 +27,8 @@ public enum LoadFailure: Error, Sendable, Equatable {
         case .notFound: LocalizedText(da: "filen findes ikke", en: "the file does not exist")
         case .isDirectory: LocalizedText(da: "stien er en mappe, ikke en fil", en: "the path is a folder, not a file")
         case .notARegularFile:
-            LocalizedText(da: "stien er ikke en almindelig fil (men fx en socket eller en diskenhed)",
-                          en: "the path is not a regular file (but e.g. a socket or a disk device)")
+            LocalizedText(da: "det er ikke en almindelig fil, men en særlig systemfil; gem modellen som en almindelig .pt-fil",
+                          en: "it is not an ordinary file but a special system file; save the model as an ordinary .pt file")
         case .unreadable(let reason): LocalizedText(da: "filen kan ikke læses (\(reason))", en: "the file cannot be read (\(reason))")
         case .tooLarge(let bytes, let limit):
             LocalizedText(da: "filen er for stor (\(bytes / 1_048_576) MB; grænsen er \(limit / 1_048_576) MB)",
