@@ -44,9 +44,22 @@ public struct DOTEmitter: Sendable {
     static let detailSize = 10
     static let badgeSize = 9
     static let bandSize = 11
-    /// Every font size a diagram uses, largest first: the layout worker loads each one, regular
-    /// and bold, before the first diagram arrives (ProgramteoriKit's `LayoutWorker.warmUp`).
-    public static let fontSizes = [titleSize, headingSize, subtitleSize, nodeSize, idSize, bandSize, detailSize, badgeSize]
+    /// One font size and weight a diagram draws text in.
+    public struct FontStyle: Sendable, Equatable {
+        public let size: Int
+        public let bold: Bool
+    }
+    /// Every font size and weight the diagrams use, the most used first: the layout worker loads
+    /// them in this order while it waits for its first diagram (ProgramteoriKit's
+    /// `LayoutWorker.warmUp`), and stops when the diagram arrives.
+    public static let fontsByUse: [FontStyle] = {
+        let first = [(nodeSize, false), (detailSize, false), (idSize, true), (bandSize, false), (headingSize, true),
+                     (badgeSize, true), (detailSize, true), (nodeSize, true), (subtitleSize, false), (titleSize, true)]
+            .map { FontStyle(size: $0.0, bold: $0.1) }
+        let every = [titleSize, headingSize, subtitleSize, nodeSize, idSize, bandSize, detailSize, badgeSize]
+            .flatMap { [FontStyle(size: $0, bold: false), FontStyle(size: $0, bold: true)] }
+        return every.reduce(into: first) { list, style in if !list.contains(style) { list.append(style) } }
+    }()
     /// DejaVu Sans: advance of Danish text, in ems. Measured with Graphviz on the titles of
     /// Models/: 0.49–0.59, mean 0.52; a wrapped line is rarely wider than 0.56 per character.
     static let averageCharacterWidth = 0.56

@@ -15,26 +15,32 @@ public struct RuleDescription: Sendable {
     /// Why the method asks for it, with the source.
     public let rationale: LocalizedText
     /// Complete models that must trigger the rule.
-    public let triggeringExamples: [String]
+    public var triggeringExamples: [String] { makeTriggeringExamples() }
     /// Complete models that must not.
-    public let nonTriggeringExamples: [String]
+    public var nonTriggeringExamples: [String] { makeNonTriggeringExamples() }
     /// The rule reads the links between elements. When a reference could not be resolved
     /// (PT201-PT206) such rules are skipped: one typo must not cause a string of follow-on findings.
     public let readsLinks: Bool
     /// For rules that read a team's measurements (`--målinger`): the measurements file every
     /// example is checked with.
     public let exampleMeasurements: String?
+    // The examples are built when asked for (documentation and tests), not with the rest: every
+    // check reads the codes and severities, and building every example model costs as much as
+    // checking a small model (docs/ydelse.md).
+    private let makeTriggeringExamples: @Sendable () -> [String]
+    private let makeNonTriggeringExamples: @Sendable () -> [String]
 
     public init(code: String, name: String, defaultSeverity: Severity, summary: LocalizedText, rationale: LocalizedText,
-                triggeringExamples: [String], nonTriggeringExamples: [String], readsLinks: Bool = false,
+                triggeringExamples: @autoclosure @escaping @Sendable () -> [String],
+                nonTriggeringExamples: @autoclosure @escaping @Sendable () -> [String], readsLinks: Bool = false,
                 exampleMeasurements: String? = nil) {
         self.code = code
         self.name = name
         self.defaultSeverity = defaultSeverity
         self.summary = summary
         self.rationale = rationale
-        self.triggeringExamples = triggeringExamples
-        self.nonTriggeringExamples = nonTriggeringExamples
+        makeTriggeringExamples = triggeringExamples
+        makeNonTriggeringExamples = nonTriggeringExamples
         self.readsLinks = readsLinks
         self.exampleMeasurements = exampleMeasurements
     }

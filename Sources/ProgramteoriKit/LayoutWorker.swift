@@ -60,11 +60,22 @@ public enum LayoutWorker {
         return protocolErrorExitCode
     }
 
-    /// Loads Graphviz's plugins, fontconfig and pango with a small graph in the diagrams' font,
-    /// while the parent is still checking the models: the first real layout does not wait for it.
-    /// A failure here is not reported: the first request meets it again and says so.
+    /// Loads Graphviz's plugins, fontconfig and pango, then measures the diagrams' characters at
+    /// one font size and weight after another, while the parent is still checking the models.
+    /// It stops as soon as a request (or the end of stdin) is waiting: warming up must never make
+    /// the parent wait. Whatever is not warmed yet the first layout loads itself, with the same
+    /// result. A failure here is not reported: the first request meets it again and says so.
     static func warmUp() {
-        _ = try? GraphvizRenderer.shared.render(dot: warmUpDOT, format: .svg)
+        for (index, dot) in warmUpSteps.enumerated() {
+            if index > 0, inputIsWaiting() { return }
+            _ = try? GraphvizRenderer.shared.render(dot: dot, format: .svg)
+        }
+    }
+
+    /// True if stdin has a request (or has ended), without reading it.
+    private static func inputIsWaiting() -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0
     }
 
     /// The characters diagram text is made of: measuring a label loads the glyph of each of its
@@ -73,20 +84,21 @@ public enum LayoutWorker {
     /// time a person waits; it changes no measurement.
     static let warmUpCharacters = #"abcdefghijklmnopqrstuvwxyzæøåABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ0123456789 .,:;-–—'"()/%+?!•●━▶─é"#
 
-    /// The characters in the diagrams' font at every size the diagrams use, regular and bold, in
-    /// an HTML-like table and on an edge: what the first diagram would otherwise load.
+    /// One small graph per font size and weight, most used first (node text, then IDs and
+    /// details, the legend's headings, the title): each measures every character in an HTML-like
+    /// table, as the diagrams' labels do. The first also has an edge label and loads the plugins.
     /// Everything names DejaVu Sans, as the diagrams do, so no other font is opened.
-    static let warmUpDOT: String = {
+    static let warmUpSteps: [String] = {
         let text = warmUpCharacters.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-        let rows = DOTEmitter.fontSizes.map { size in
-            "<TR><TD><FONT POINT-SIZE=\"\(size)\">\(text)</FONT></TD></TR><TR><TD><FONT POINT-SIZE=\"\(size)\"><B>\(text)</B></FONT></TD></TR>"
-        }.joined()
         let font = DiagramOptions.defaultFont
-        return """
-            digraph warmup { graph [fontname="\(font)"]; node [fontname="\(font)", shape=box, style=filled]; \
-            edge [fontname="\(font)"]; a [label=<<TABLE BORDER="0">\(rows)</TABLE>>]; \
-            a -> b [label="å"] }
-            """
+        return DOTEmitter.fontsByUse.enumerated().map { index, style in
+            let inner = style.bold ? "<B>\(text)</B>" : text
+            let edge = index == 0 ? " a -> b [label=\"å\"];" : ""
+            return """
+                digraph warmup { graph [fontname="\(font)"]; node [fontname="\(font)", shape=box, style=filled]; \
+                edge [fontname="\(font)"]; a [label=<<TABLE BORDER="0"><TR><TD><FONT POINT-SIZE="\(style.size)">\(inner)</FONT></TD></TR></TABLE>>];\(edge) }
+                """
+        }
     }()
 }
 
