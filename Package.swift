@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "PTRulesTests", dependencies: ["PTRules", "PTModel", "ProgramteoriKit", "PTSource", "PTDiagnostics"]),
         // Fixtures are read from the source folder (#filePath), not bundled.
         .testTarget(name: "PTDiagnosticsTests", dependencies: ["PTDiagnostics", "PTSource"], exclude: ["Fixtures"]),
-        .testTarget(name: "PTDiagramTests", dependencies: ["PTDiagram", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics", "PTGraphviz", "ProgramteoriKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PTDiagramTests", dependencies: ["PTDiagram", "PTModelGenerator", "PTModel", "PTSyntax", "PTSource", "PTDiagnostics", "PTGraphviz", "ProgramteoriKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PTGraphvizTests", dependencies: ["PTGraphviz"]),
         .testTarget(
             name: "PTServerTests",

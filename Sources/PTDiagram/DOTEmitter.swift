@@ -26,10 +26,14 @@ import PTSyntax
 public struct DOTEmitter: Sendable {
     public let diagram: Diagram
     public let theme: Theme
+    /// The longest ID (element or indicator) in each node's column, in columns, by node key:
+    /// read once here instead of once per node.
+    private let longestIDInColumn: [String: Int]
 
     public init(diagram: Diagram) {
         self.diagram = diagram
         self.theme = diagram.options.theme.theme
+        self.longestIDInColumn = Self.longestIDs(diagram)
     }
 
     private var options: DiagramOptions { diagram.options }
@@ -169,22 +173,35 @@ public struct DOTEmitter: Sendable {
     /// longest ID in the node's column (element and indicator IDs), the text cell the wrap
     /// width. Text wider than estimated only makes its own box a little wider.
     private func cellWidths(_ node: DiagramNode) -> (id: Int, text: Int?) {
-        let column = diagram.columns.first { $0.nodeKeys.contains(node.key) }
-        var longest = 0
-        for key in column?.nodeKeys ?? [node.key] {
-            guard let other = diagram.node(key: key) else { continue }
-            longest = max(longest, TextWrapper.displayWidth(other.displayID ?? ""))
-            for detail in other.details {
-                if case .indicator(let indicator) = detail {
-                    longest = max(longest, TextWrapper.displayWidth(indicator.displayID ?? ""))
-                }
-            }
-        }
+        let longest = longestIDInColumn[node.key] ?? Self.longestID(in: node)
         let id = Int((Double(max(longest, 1)) * Self.boldCharacterWidth * Double(Self.idSize)).rounded(.up)) + 4
         let text = node.wrapWidth > 0
             ? Int((Double(node.wrapWidth) * Self.averageCharacterWidth * Double(Self.nodeSize)).rounded(.up))
             : nil
         return (id, text)
+    }
+
+    /// For every node in a column, the longest ID in the first column that holds it.
+    private static func longestIDs(_ diagram: Diagram) -> [String: Int] {
+        var nodes: [String: DiagramNode] = [:]
+        for node in diagram.nodes where nodes[node.key] == nil { nodes[node.key] = node }
+        var longest: [String: Int] = [:]
+        for column in diagram.columns {
+            let width = column.nodeKeys.reduce(0) { max($0, nodes[$1].map(longestID(in:)) ?? 0) }
+            for key in column.nodeKeys where longest[key] == nil { longest[key] = width }
+        }
+        return longest
+    }
+
+    /// The longest of a node's own ID and its indicators' IDs, in columns.
+    private static func longestID(in node: DiagramNode) -> Int {
+        var longest = TextWrapper.displayWidth(node.displayID ?? "")
+        for detail in node.details {
+            if case .indicator(let indicator) = detail {
+                longest = max(longest, TextWrapper.displayWidth(indicator.displayID ?? ""))
+            }
+        }
+        return longest
     }
 
     private func colors(_ kind: ElementKind) -> KindColors {

@@ -70,11 +70,11 @@ public struct SVGPostProcessor: Sendable {
             index += 1
             // Comments: Graphviz writes one per node and edge, on a line of its own.
             if insideComment {
-                if text.string(line).contains("-->") { insideComment = false }
+                if text.contains("-->", line) { insideComment = false }
                 continue
             }
             if text.hasPrefix("<!--", line) {
-                if !text.string(line).contains("-->") { insideComment = true }
+                if !text.contains("-->", line) { insideComment = true }
                 continue
             }
             if !rootDone, text.hasPrefix("<svg", line) {
@@ -116,14 +116,19 @@ public struct SVGPostProcessor: Sendable {
 
     /// The dark-mode rules: each light colour of the theme becomes its dark counterpart.
     public func styleSheet() -> String {
+        Self.styleSheets[diagram.options.theme]!
+    }
+
+    /// Every theme's style sheet, built once per process (every diagram of a batch needs one).
+    private static let styleSheets: [ThemeName: String] = Dictionary(uniqueKeysWithValues: ThemeName.allCases.map { name in
         var seen: Set<String> = []
         var rules: [String] = []
-        for color in diagram.options.theme.theme.allColors where seen.insert(color.light).inserted {
+        for color in name.theme.allColors where seen.insert(color.light).inserted {
             rules.append(".pt-diagram [fill=\"\(color.light)\"] { fill: \(color.dark); }")
             rules.append(".pt-diagram [stroke=\"\(color.light)\"] { stroke: \(color.dark); }")
         }
-        return "<style>\n@media (prefers-color-scheme: dark) {\n" + rules.joined(separator: "\n") + "\n}\n</style>"
-    }
+        return (name, "<style>\n@media (prefers-color-scheme: dark) {\n" + rules.joined(separator: "\n") + "\n}\n</style>")
+    })
 
     /// What each group's `<title>` says, by SVG id.
     private func elementTitles() -> [String: String] {
@@ -187,6 +192,27 @@ struct UTF8Text {
         let pattern = UnsafeBufferPointer(start: prefix.utf8Start, count: count)
         for offset in 0..<count where bytes[line.lowerBound + offset] != pattern[offset] { return false }
         return !extends(Unicode.Scalar(pattern[count - 1]), at: line.lowerBound + count, end: line.upperBound)
+    }
+
+    /// `string(line).contains(needle)` for an ASCII `needle`: its bytes, with its first character
+    /// not glued to the scalar before it and its last not extended by the one after it.
+    func contains(_ needle: StaticString, _ line: Range<Int>) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: count)
+        var index = line.lowerBound
+        while index + count <= line.upperBound {
+            var matches = true
+            for offset in 0..<count where bytes[index + offset] != pattern[offset] {
+                matches = false
+                break
+            }
+            if matches, !gluesToPrevious(pattern[0], at: index, start: line.lowerBound),
+               !extends(Unicode.Scalar(pattern[count - 1]), at: index + count, end: line.upperBound) {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     /// The first `Character` equal to the ASCII `byte` at or after `start` (before `end`): that

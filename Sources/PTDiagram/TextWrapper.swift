@@ -11,6 +11,12 @@
 /// be lost.
 public enum TextWrapper {
     public static func wrap(_ text: String, width: Int) -> [String] {
+        if let lines = wrapPlain(text, width: width) { return lines }
+        return wrapGraphemes(text, width: width)
+    }
+
+    /// The general case, one `Character` at a time.
+    static func wrapGraphemes(_ text: String, width: Int) -> [String] {
         let words = text.split(whereSeparator: isBreak).map(String.init)
         guard !words.isEmpty else { return [] }
         guard width > 0 else { return [words.joined(separator: " ")] }
@@ -49,6 +55,81 @@ public enum TextWrapper {
         }
         if lineWidth > 0 { lines.append(line) }
         return lines
+    }
+
+    /// The same lines as `wrapGraphemes`, for the text most titles are: printable ASCII and the
+    /// Latin-1 letters and signs U+00A1–U+00FF (æøå, é, §, ½ …) between ASCII spaces. There every
+    /// scalar is a grapheme of one column (no combining marks, no emoji, nothing wide) and the
+    /// space is the only break, so words and widths can be read from the UTF-8 bytes. Nil for
+    /// any other text (a tab, a no-break space, a combining mark, a dash beyond Latin-1 …).
+    static func wrapPlain(_ text: String, width: Int) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            // Each word: its byte range and its width in columns (scalars).
+            var words: [(bytes: Range<Int>, columns: Int)] = []
+            var start = -1
+            var columns = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var length = 1
+                if byte == 0x20 {
+                    if start >= 0 { words.append((start..<index, columns)) }
+                    start = -1
+                    columns = 0
+                    index += 1
+                    continue
+                } else if byte > 0x20 && byte < 0x7F {
+                    length = 1
+                } else if index + 1 < bytes.count,
+                          (byte == 0xC2 && bytes[index + 1] >= 0xA1 && bytes[index + 1] <= 0xBF)
+                            || (byte == 0xC3 && bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0xBF) {
+                    length = 2
+                } else {
+                    return nil
+                }
+                if start < 0 { start = index }
+                columns += 1
+                index += length
+            }
+            if start >= 0 { words.append((start..<bytes.count, columns)) }
+            guard !words.isEmpty else { return [] }
+
+            var lines: [String] = []
+            var line: [UInt8] = []
+            var lineWidth = 0
+            func finishLine() {
+                lines.append(String(decoding: line, as: UTF8.self))
+                line.removeAll(keepingCapacity: true)
+                lineWidth = 0
+            }
+            for word in words {
+                let wordBytes = UnsafeBufferPointer(rebasing: bytes[word.bytes])
+                if width <= 0 || (lineWidth > 0 && lineWidth + 1 + word.columns <= width) {
+                    if !line.isEmpty { line.append(0x20) }
+                    line.append(contentsOf: wordBytes)
+                    lineWidth += (lineWidth > 0 ? 1 : 0) + word.columns
+                    continue
+                }
+                if lineWidth > 0 { finishLine() }
+                if word.columns <= width {
+                    line.append(contentsOf: wordBytes)
+                    lineWidth = word.columns
+                    continue
+                }
+                // Too long for any line: cut it between scalars (here, graphemes).
+                var offset = 0
+                while offset < wordBytes.count {
+                    let length = wordBytes[offset] < 0x80 ? 1 : 2
+                    if lineWidth > 0 && lineWidth + 1 > width { finishLine() }
+                    line.append(contentsOf: UnsafeBufferPointer(rebasing: wordBytes[offset..<offset + length]))
+                    lineWidth += 1
+                    offset += length
+                }
+            }
+            if lineWidth > 0 { finishLine() }
+            return lines
+        }
     }
 
     /// Whitespace with nothing else in the grapheme.

@@ -60,7 +60,10 @@ enum Suppressions {
     /// `programteori: ignorer PT101, PT116 — reason` (also `ignore`; separator —, –, - or :).
     static func parseComment(_ text: String) -> (codes: [String], reason: String)? {
         var rest = Substring(text).trimmingBlanks()
-        guard rest.lowercased().hasPrefix("programteori:") else { return nil }
+        // Most comments are not suppressions: only `p` and `P` lower-case to `p`, so anything
+        // else is turned away before the whole comment is lower-cased.
+        guard let first = rest.utf8.first, first | 0x20 == UInt8(ascii: "p"),
+              rest.lowercased().hasPrefix("programteori:") else { return nil }
         rest = rest.dropFirst("programteori:".count).trimmingBlanks()
         let lowered = rest.lowercased()
         if lowered.hasPrefix("ignorer") { rest = rest.dropFirst("ignorer".count) }
