@@ -89,7 +89,7 @@ public enum LayoutWorker {
     /// table, as the diagrams' labels do. The first also has an edge label and loads the plugins.
     /// Everything names DejaVu Sans, as the diagrams do, so no other font is opened.
     static let warmUpSteps: [String] = {
-        let text = warmUpCharacters.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+        let text = HTMLMarkup.text(warmUpCharacters).markup
         let font = DiagramOptions.defaultFont
         return DOTEmitter.fontsByUse.enumerated().map { index, style in
             let inner = style.bold ? "<B>\(text)</B>" : text
