@@ -133,6 +133,13 @@ struct FrameReader {
         return data
     }
 
+    /// Waits until there is something to read (buffered, data or end of file), at most until
+    /// `deadline`.
+    func waitForData(until deadline: UInt64) throws(Failure) {
+        if buffer.count > start { return }
+        try Self.waitReadable(fd, until: deadline)
+    }
+
     /// Reads what is there (at least one byte), waiting at most until `deadline`
     /// (`DispatchTime.now().uptimeNanoseconds` scale) when one is given.
     private mutating func fill(deadline: UInt64?) throws(Failure) {

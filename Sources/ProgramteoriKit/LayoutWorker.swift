@@ -104,9 +104,10 @@ public enum LayoutWorker {
 
 /// The parent's side: one long-lived worker process, restarted when needed.
 ///
-/// Each `render` sends one request and waits at most `timeoutSeconds` for its reply. When time is
-/// up the worker is killed (Graphviz cannot be interrupted) and that diagram fails as timed out;
-/// when the worker dies or answers something unreadable, that diagram fails; either way the next
+/// Each `render` sends one request and waits for its reply while the worker has used less than
+/// `timeoutSeconds` of CPU time on it (on a busy machine the clock runs on; at most
+/// `wallFactor` times as long). When time is up the worker is killed (Graphviz cannot be
+/// interrupted) and that diagram fails as timed out; when the worker dies or answers something unreadable, that diagram fails; either way the next
 /// `render` starts a fresh worker. A worker that turns out to be gone before it received a
 /// request (it died while idle) is replaced and the request sent again, once. Replies carry the
 /// request's id, and a reply is only accepted whole and for the request just sent, so one
@@ -122,6 +123,11 @@ public final class LayoutWorkerClient: @unchecked Sendable {
     private var worker: WorkerProcess?
     private var nextID: UInt64 = 1
     private var launches = 0
+
+    /// How many times the timeout a layout may last on the clock while the worker waits for a
+    /// core (or a disk) instead of computing: a worker that is stuck without using any CPU time
+    /// is still stopped in the end.
+    static let wallFactor: UInt64 = 10
 
     public init(executable: String, timeoutSeconds: Double) {
         self.executable = executable
@@ -170,8 +176,11 @@ public final class LayoutWorkerClient: @unchecked Sendable {
             let worker = try running()
             let id = nextID
             nextID += 1
-            let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, timeoutSeconds) * 1e9)
+            let timeout = UInt64(max(0, timeoutSeconds) * 1e9)
+            let started = DispatchTime.now().uptimeNanoseconds
+            let deadline = started + timeout
             let mark = worker.errors.mark()
+            let cpuAtRequest = worker.cpuTime()
             do {
                 try FrameWriter.write(LayoutProtocol.requestHeader(id: id, formats: formats, length: body.count) + body,
                                       to: worker.input, deadline: deadline)
@@ -190,7 +199,11 @@ public final class LayoutWorkerClient: @unchecked Sendable {
             }
             let reply: WorkerProcess.Reply
             do {
-                reply = try worker.reply(to: id, formats: formats, deadline: deadline)
+                // The layout's time is the worker's CPU time (see `waitForReplyToBegin`); once it
+                // answers, the reply itself gets the timeout again to arrive whole.
+                try worker.waitForReplyToBegin(cpuSeconds: timeoutSeconds, cpuAtRequest: cpuAtRequest,
+                                               wallCap: started + timeout * Self.wallFactor)
+                reply = try worker.reply(to: id, formats: formats, deadline: DispatchTime.now().uptimeNanoseconds + timeout)
             } catch {
                 switch error {
                 case .timedOut: throw retire(worker, mark: mark, how: .timedOut)

@@ -186,6 +186,55 @@ final class WorkerProcess {
         case unreadable(String)
     }
 
+    /// Waits until the worker begins to answer, for as long as it has used less than `seconds`
+    /// of CPU time since `cpuAtRequest` — and never longer than `wallCap` on the clock.
+    ///
+    /// The guard is there for graphs that take too long to lay out, not for machines that are
+    /// busy: a worker that waits for a core is not counted. Where the CPU time cannot be read,
+    /// the clock counts, as before.
+    func waitForReplyToBegin(cpuSeconds seconds: Double, cpuAtRequest: Double?, wallCap: UInt64) throws(ReplyProblem) {
+        var deadline = min(wallCap, DispatchTime.now().uptimeNanoseconds + UInt64(max(0, seconds) * 1e9))
+        while true {
+            do {
+                try output.waitForData(until: deadline)
+                return
+            } catch .timedOut {
+                let now = DispatchTime.now().uptimeNanoseconds
+                guard now < wallCap, let cpuAtRequest, let used = cpuTime().map({ $0 - cpuAtRequest }) else {
+                    throw .timedOut
+                }
+                let left = seconds - used
+                guard left > 0.005 else { throw .timedOut }
+                deadline = min(wallCap, now + UInt64(left * 1e9))
+            } catch {
+                throw Self.problem(error)
+            }
+        }
+    }
+
+    /// The CPU time (user and system, all threads) the worker has used so far, in seconds;
+    /// nil where `/proc` cannot tell.
+    func cpuTime() -> Double? {
+        #if os(Linux)
+        let fd = open("/proc/\(pid)/stat", O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard count > 0 else { return nil }
+        // `pid (name) state ppid …`: the name may hold spaces and parentheses, so the fields
+        // are counted from the last `)`. utime and stime are the 14th and 15th fields.
+        guard let close = buffer[0..<count].lastIndex(of: UInt8(ascii: ")")) else { return nil }
+        let fields = buffer[(close + 1)..<count].split(separator: UInt8(ascii: " "))
+        guard fields.count > 12, let user = Double(String(decoding: fields[11], as: UTF8.self)),
+              let system = Double(String(decoding: fields[12], as: UTF8.self)) else { return nil }
+        let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
+        return ticks > 0 ? (user + system) / ticks : nil
+        #else
+        return nil
+        #endif
+    }
+
     /// Reads the whole reply to request `id`, by `deadline`.
     func reply(to id: UInt64, formats: [GraphvizFormat], deadline: UInt64) throws(ReplyProblem) -> Reply {
         let header = LayoutProtocol.fields(try line(deadline))

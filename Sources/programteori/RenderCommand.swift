@@ -48,7 +48,7 @@ struct RenderCommand: ParsableCommand {
             help: "Tekstbredde i tegn, fx aktivitet=28 (kan gentages; 0 = ingen ombrydning). (Wrap width.)")
     var widths: [String] = []
 
-    @Option(help: "Sekunder layoutet må tage, før det stoppes (0 = ingen grænse, i samme proces). (Layout timeout.)")
+    @Option(help: "Sekunders regnetid layoutet må bruge, før det stoppes (0 = ingen grænse, i samme proces). (Layout timeout, CPU seconds.)")
     var timeout: Double = 20
 
     /// For measuring: how many layout workers draw at once (default: one per core).

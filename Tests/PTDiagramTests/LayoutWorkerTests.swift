@@ -73,6 +73,24 @@ struct LayoutWorkerTests {
         #expect(worker.launchCount == 1)
     }
 
+    @Test("A worker that gets no CPU for longer than the timeout is not stopped: the timeout counts its CPU time")
+    func starvedWorkerIsNotTimedOut() throws {
+        let worker = LayoutWorkerClient(executable: Self.executable, timeoutSeconds: 1)
+        defer { worker.shutdown() }
+        let model = try DiagramTestSupport.fixture("kaeder")
+        let renderer = Self.childRenderer(timeout: 1)
+        let before = try renderer.render(model, formats: [.svg], using: worker)
+        let pid = try #require(worker.workerProcessID)
+        // A stopped process uses no CPU, like one that waits for a core on a busy machine. It is
+        // woken after three times the timeout.
+        #expect(kill(pid, SIGSTOP) == 0)
+        let wake = Thread { usleep(3_000_000); kill(pid, SIGCONT) }
+        wake.start()
+        let after = try renderer.render(model, formats: [.svg], using: worker)
+        #expect(after.outputs[.svg] == before.outputs[.svg])
+        #expect(worker.launchCount == 1)
+    }
+
     @Test("A hanging layout is killed after the timeout; the next diagram renders in a fresh worker")
     func hangingLayout() throws {
         // Long enough for a debug worker to start and draw on a busy machine.
