@@ -33,7 +33,7 @@ struct ServeCommand: ParsableCommand {
           help: "Åbn ikke siden i browseren (også PROGRAMTEORI_INGEN_BROWSER=1). (Do not open a browser.)")
     var noBrowser = false
 
-    @Option(help: "Sekunder et layout må tage, før det stoppes. (Layout timeout.)")
+    @Option(help: "Sekunders regnetid et layout må bruge, før det stoppes. (Layout timeout, CPU seconds.)")
     var timeout: Double = 10
 
     @OptionGroup var languageOption: LanguageOption
