@@ -1,3 +1,4 @@
+import Dispatch
 import PTDiagnostics
 import PTSource
 import PTSyntax
@@ -10,10 +11,31 @@ public struct SyntaxCache {
     public init() {}
 
     public mutating func tree(for file: SourceFile, canonicalPath: String) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
+        tree(canonicalPath: canonicalPath) { Parser.parse(file) }
+    }
+
+    /// The same, for a file already parsed elsewhere (`parsed` is only used if the file is new).
+    public mutating func tree(canonicalPath: String,
+                              parsed: () -> (tree: SyntaxTree, diagnostics: [Diagnostic])) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
         if let cached = entries[canonicalPath] { return cached }
-        let parsed = Parser.parse(file)
-        entries[canonicalPath] = parsed
-        return parsed
+        let result = parsed()
+        entries[canonicalPath] = result
+        return result
+    }
+
+    /// Parses every file, on every core: a file's tree depends on its own text alone, so the
+    /// results (in the files' order) are what parsing them one after another gives.
+    public static func parseAll(_ files: [SourceFile]) -> [(tree: SyntaxTree, diagnostics: [Diagnostic])] {
+        guard files.count > 1 else { return files.map(Parser.parse) }
+        var results = [(tree: SyntaxTree, diagnostics: [Diagnostic])?](repeating: nil, count: files.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes its own slot only.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                slots[index] = Parser.parse(files[index])
+            }
+        }
+        return results.map { $0! }
     }
 }
 

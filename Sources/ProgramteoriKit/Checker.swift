@@ -121,8 +121,16 @@ public struct Checker: Sendable {
         var fileOrder: [String] = []
         var parsed: [(path: String, canonical: String, tree: SyntaxTree)] = []
 
-        for path in paths {
-            switch overrides[path].map({ Result<SourceFile, LoadFailure>.success($0) }) ?? loader.load(path) {
+        // Read every file in order, then parse them all at once on every core (a batch of models
+        // waits for this before its first diagram: `brug:` lines decide which files are models).
+        let loaded = paths.map { path in
+            (path, overrides[path].map({ Result<SourceFile, LoadFailure>.success($0) }) ?? loader.load(path))
+        }
+        let readFiles = loaded.compactMap { entry -> SourceFile? in if case .success(let file) = entry.1 { file } else { nil } }
+        var parsedFiles = SyntaxCache.parseAll(readFiles).makeIterator()
+
+        for (path, loadResult) in loaded {
+            switch loadResult {
             case .failure(.tooLarge(let bytes, let limit)):
                 // A too-large model is a finding about the file, not a tool failure.
                 diagnostics.append(Diagnostic(
@@ -135,7 +143,8 @@ public struct Checker: Sendable {
                 failures.append(ModelDiscovery.Failure(path: path, message: failure.message))
             case .success(let file):
                 let canonical = loader.canonical(path)
-                let result = cache.tree(for: file, canonicalPath: canonical)
+                let parsedFile = parsedFiles.next()!
+                let result = cache.tree(canonicalPath: canonical) { parsedFile }
                 diagnostics.append(contentsOf: result.diagnostics)
                 files[path] = file
                 fileOrder.append(path)

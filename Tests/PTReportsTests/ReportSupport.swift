@@ -55,7 +55,7 @@ enum ReportSupport {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script] + arguments
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pt-py-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: scratch.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: scratch.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = try FileHandle(forWritingTo: scratch)
         process.standardOutput = out
