@@ -6,6 +6,8 @@
 public struct SourceFile: Sendable {
     /// The path as the user gave it (used in every message), not a canonical path.
     public let path: String
+    /// The path's number, for the ranges cut from this file.
+    public let pathID: SourcePathID
     /// The file's bytes exactly as read (a byte-order mark, if any, is still here).
     public let bytes: [UInt8]
     /// Byte offset at which each line starts. Line 1 starts at 0.
@@ -15,6 +17,7 @@ public struct SourceFile: Sendable {
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
+        self.pathID = SourcePaths.id(for: path)
         self.bytes = bytes
         self.contentStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var starts = [0]

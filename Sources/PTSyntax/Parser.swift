@@ -21,7 +21,7 @@ public struct Parser {
     // MARK: - State
 
     private let file: SourceFile
-    private var lines = ScannedLines(lines: [], path: "", text: nil, bytes: [])
+    private var lines: ScannedLines
     private var nodes: [LineNode] = []
     private var roots: [Int] = []
     private var header: ElementSyntax?
@@ -50,6 +50,7 @@ public struct Parser {
 
     private init(file: SourceFile) {
         self.file = file
+        self.lines = ScannedLines(lines: [], file: file.pathID, text: nil, bytes: [])
     }
 
     private mutating func report(_ diagnostic: Diagnostic) {
@@ -75,7 +76,7 @@ public struct Parser {
         if file.bytes.count > Self.maxFileSize {
             report(Diagnostic(
                 SyntaxCode.fileTooLarge,
-                range: SourceRange(path: file.path, start: 0, end: 0),
+                range: SourceRange(file: file.pathID, start: 0, end: 0),
                 message: LocalizedText(
                     da: "filen er for stor (\(megabytes(file.bytes.count)) MB); grænsen er \(megabytes(Self.maxFileSize)) MB",
                     en: "the file is too large (\(megabytes(file.bytes.count)) MB); the limit is \(megabytes(Self.maxFileSize)) MB"),
@@ -95,7 +96,7 @@ public struct Parser {
         if nodes.isEmpty {
             report(Diagnostic(
                 SyntaxCode.emptyFile,
-                range: SourceRange(path: file.path, start: file.contentStart, end: file.contentStart),
+                range: SourceRange(file: file.pathID, start: file.contentStart, end: file.contentStart),
                 message: LocalizedText(da: "filen er tom", en: "the file is empty"),
                 help: LocalizedText(
                     da: "begynd med en linje som »programteori: Titel på indsatsen«",
@@ -154,7 +155,7 @@ public struct Parser {
     private func blockRange(_ node: Int) -> SourceRange {
         let start = content(node).offset
         let last = lines.content(nodes[node].lastLine)
-        return SourceRange(path: file.path, start: start, end: last.offset + last.text.utf8.count)
+        return SourceRange(file: file.pathID, start: start, end: last.offset + last.text.utf8.count)
     }
 
     // MARK: - Lines
@@ -636,7 +637,7 @@ public struct Parser {
         let range = blockRange(first).union(blockRange(nodes[node].lastChild))
         report(Diagnostic(
             SyntaxCode.unexpectedIndentation,
-            range: SourceRange(path: file.path, start: range.start, end: content(first).range.end),
+            range: SourceRange(file: file.pathID, start: range.start, end: content(first).range.end),
             message: LocalizedText(da: "uventet indrykning: »\(keyword)« kan ikke have indrykkede linjer under sig",
                                    en: "unexpected indentation: »\(keyword)« cannot have indented lines under it"),
             help: LocalizedText(da: "ryk linjen ud, så den står på linje med linjen over den",
@@ -711,7 +712,7 @@ extension TextSlice {
     /// The slice from this one's start to `other`'s end (both on the same line).
     func joined(with other: TextSlice) -> TextSlice {
         let base = text.base
-        return TextSlice(text: base[text.startIndex..<other.text.endIndex], offset: offset, path: path)
+        return TextSlice(text: base[text.startIndex..<other.text.endIndex], offset: offset, file: file)
     }
 }
 

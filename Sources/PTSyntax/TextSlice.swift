@@ -12,10 +12,10 @@ struct TextSlice {
     let text: Substring
     /// Byte offset of `text.startIndex` in the file.
     let offset: Int
-    let path: String
+    let file: SourcePathID
 
     var range: SourceRange {
-        SourceRange(path: path, start: offset, end: offset + text.utf8.count)
+        SourceRange(file: file, start: offset, end: offset + text.utf8.count)
     }
 
     var isEmpty: Bool { text.isEmpty }
@@ -75,7 +75,7 @@ struct TextSlice {
 
     func sub(_ bounds: Range<Substring.Index>) -> TextSlice {
         let skipped = text.utf8.distance(from: text.startIndex, to: bounds.lowerBound)
-        return TextSlice(text: text[bounds], offset: offset + skipped, path: path)
+        return TextSlice(text: text[bounds], offset: offset + skipped, file: file)
     }
 
     /// The part between two byte offsets into this slice (both on `Character` boundaries).
@@ -83,7 +83,7 @@ struct TextSlice {
         let utf8 = text.utf8
         let lower = utf8.index(utf8.startIndex, offsetBy: start)
         let upper = utf8.index(lower, offsetBy: end - start)
-        return TextSlice(text: text[lower..<upper], offset: offset + start, path: path)
+        return TextSlice(text: text[lower..<upper], offset: offset + start, file: file)
     }
 
     /// Splits on every occurrence of `separator`, keeping positions.
