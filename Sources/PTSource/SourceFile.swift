@@ -21,18 +21,26 @@ public struct SourceFile: Sendable {
         self.bytes = bytes
         self.contentStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var starts = [0]
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") {
-                starts.append(index + 1)
-            } else if byte == UInt8(ascii: "\r") {
-                // \r\n counts once; a lone \r (old Mac files) also ends a line.
-                if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
-                starts.append(index + 1)
+        starts.reserveCapacity(bytes.count / 16 + 1)
+        bytes.withUnsafeBufferPointer { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                // Most bytes are neither; one comparison rules both out.
+                if byte > UInt8(ascii: "\r") {
+                    index += 1
+                    continue
+                }
+                if byte == UInt8(ascii: "\n") {
+                    starts.append(index + 1)
+                } else if byte == UInt8(ascii: "\r") {
+                    // \r\n counts once; a lone \r (old Mac files) also ends a line.
+                    if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                    starts.append(index + 1)
+                }
+                index += 1
             }
-            index += 1
         }
         self.lineStarts = starts
     }
