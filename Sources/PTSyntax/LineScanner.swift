@@ -36,13 +36,10 @@ struct ScannedLines {
         let start = Int(line.start)
         let end = Int(line.end)
         if let text {
-            let utf8 = text.utf8
-            let lower = utf8.index(utf8.startIndex, offsetBy: start)
-            let upper = utf8.index(lower, offsetBy: end - start)
-            return TextSlice(text: text[lower..<upper], offset: start, file: file)
+            return TextSlice(base: text, lower: start, upper: end, offset: start, file: file)
         }
         let decoded = LineScanner.decodeKeepingOffsets(bytes, start..<end)
-        return TextSlice(text: decoded[...], offset: start, file: file)
+        return TextSlice(base: decoded, lower: 0, upper: decoded.utf8.count, offset: start, file: file)
     }
 }
 
@@ -70,7 +67,12 @@ enum LineScanner {
                     en: "a program theory is a UTF-8 text file ending in .pt; check that this is the right file")))
             return nil
         }
-        let valid = reportInvalidUTF8(file, report: report)
+        // One pass for valid files (nearly all): validating gives the text the parser cuts from.
+        // Only an invalid file is walked byte by byte, to say where.
+        var text = String(validating: bytes, as: UTF8.self)
+        if text == nil, reportInvalidUTF8(file, report: report) {
+            text = String(decoding: bytes, as: UTF8.self)
+        }
 
         var lines: [ScannedLine] = []
         lines.reserveCapacity(file.lineCount)
@@ -117,7 +119,7 @@ enum LineScanner {
                     en: "indent with spaces (two per level); a tab counts as up to \(tabWidth) spaces")))
         }
         return ScannedLines(lines: lines, file: file.pathID,
-                            text: valid ? String(decoding: bytes, as: UTF8.self) : nil, bytes: bytes)
+                            text: text, bytes: bytes)
     }
 
     /// The line's text with every ill-formed byte as `?`: one byte for one byte, so every offset

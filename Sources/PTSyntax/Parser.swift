@@ -155,7 +155,7 @@ public struct Parser {
     private func blockRange(_ node: Int) -> SourceRange {
         let start = content(node).offset
         let last = lines.content(nodes[node].lastLine)
-        return SourceRange(file: file.pathID, start: start, end: last.offset + last.text.utf8.count)
+        return SourceRange(file: file.pathID, start: start, end: last.offset + last.byteCount)
     }
 
     // MARK: - Lines
@@ -711,8 +711,7 @@ public struct Parser {
 extension TextSlice {
     /// The slice from this one's start to `other`'s end (both on the same line).
     func joined(with other: TextSlice) -> TextSlice {
-        let base = text.base
-        return TextSlice(text: base[text.startIndex..<other.text.endIndex], offset: offset, file: file)
+        TextSlice(base: base, lower: lower, upper: other.upper, offset: offset, file: file)
     }
 }
 
