@@ -189,9 +189,23 @@ func normalizeKeywordByCharacters(_ text: some StringProtocol) -> String {
 /// `normalizeKeyword` on the bytes, for text of ASCII and U+00C0-U+00FF (æøå, é, ü …, each a
 /// `Character` of its own); nil for anything else, which the `Character` walk handles.
 private func normalizeKeywordBytes(_ text: some StringProtocol) -> String? {
-    let result: String?? = withUTF8Bytes(text) { bytes -> String? in
+    let result: String?? = withUTF8Bytes(text) { bytes in normalizeKeywordBytes(bytes) }
+    return result ?? nil
+}
+
+extension TextSlice {
+    /// `normalizeKeyword(text)`, read from the bytes without making the `Substring` first.
+    func normalizedKeyword() -> String {
+        if let bytes = withBytes({ normalizeKeywordBytes($0) }), let normalized = bytes { return normalized }
+        return normalizeKeywordByCharacters(text)
+    }
+}
+
+/// The byte path of `normalizeKeyword` on the bytes themselves.
+func normalizeKeywordBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    do {
         // The result is never longer than the text: æ → ae, and blanks only shrink.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { out -> String? in
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { out -> String? in
             var length = 0
             var pendingSpace = false
             var index = 0
@@ -238,7 +252,6 @@ private func normalizeKeywordBytes(_ text: some StringProtocol) -> String? {
             return String(decoding: UnsafeMutableBufferPointer(rebasing: out[..<length]), as: UTF8.self)
         }
     }
-    return result ?? nil
 }
 
 /// Lookup tables from normalised spelling to keyword.
@@ -262,4 +275,44 @@ enum KeywordTable {
 
     /// Element spellings with two words, tried before one-word spellings.
     static let twoWordElements: [String: ElementKind] = elements.filter { $0.key.contains(" ") }
+
+    /// What one normalised word can be: an element or property keyword of one word, and
+    /// whether it starts a two-word keyword.
+    struct FirstWord {
+        var element: ElementKind?
+        var property: PropertyKey?
+        var startsTwoWords = false
+    }
+
+    /// What two normalised words (joined by one space) are: the element keyword wins, as above.
+    struct TwoWords {
+        var element: ElementKind?
+        var property: PropertyKey?
+    }
+
+    static let firstWords: [String: FirstWord] = {
+        var table: [String: FirstWord] = [:]
+        for (spelling, kind) in elements {
+            if let space = spelling.firstIndex(of: " ") {
+                table[String(spelling[..<space]), default: FirstWord()].startsTwoWords = true
+            } else {
+                table[spelling, default: FirstWord()].element = kind
+            }
+        }
+        for (spelling, key) in properties {
+            if let space = spelling.firstIndex(of: " ") {
+                table[String(spelling[..<space]), default: FirstWord()].startsTwoWords = true
+            } else {
+                table[spelling, default: FirstWord()].property = key
+            }
+        }
+        return table
+    }()
+
+    static let twoWords: [String: TwoWords] = {
+        var table: [String: TwoWords] = [:]
+        for (spelling, kind) in twoWordElements { table[spelling, default: TwoWords()].element = kind }
+        for (spelling, key) in properties where spelling.contains(" ") { table[spelling, default: TwoWords()].property = key }
+        return table
+    }()
 }

@@ -103,6 +103,8 @@ public struct Parser {
                     en: "start with a line such as »program theory: Title of the effort«")))
             return
         }
+        // One item per top-level line at most: room for all at once instead of doubling.
+        items.reserveCapacity(roots.count)
         for root in roots {
             parseTopLevel(root)
         }
@@ -183,16 +185,29 @@ public struct Parser {
         guard !words.isEmpty else { return .unknown(head: headTrimmed) }
         // Only the first two words can be a keyword (no keyword has three), so only they are
         // normalised.
-        let first = normalizeKeyword(words[0].text)
-        let firstTwo = words.count >= 2 ? first + " " + normalizeKeyword(words[1].text) : nil
-        if let firstTwo, let kind = KeywordTable.twoWordElements[firstTwo] {
-            return .element(kind, keyword: words[0].joined(with: words[1]),
-                             idWords: Array(words.dropFirst(2)), value: value.trimmed())
+        // normalised. One look-up for the first word says what it can start; the two words are
+        // looked up only after a word that starts a two-word keyword (a word holds no blank, so
+        // no other pair can match).
+        let first = words[0].normalizedKeyword()
+        let entry = KeywordTable.firstWords[first]
+        if words.count >= 2, entry?.startsTwoWords == true {
+            let pair = KeywordTable.twoWords[first + " " + words[1].normalizedKeyword()]
+            if let kind = pair?.element {
+                return .element(kind, keyword: words[0].joined(with: words[1]),
+                                 idWords: Array(words.dropFirst(2)), value: value.trimmed())
+            }
+            if let kind = entry?.element {
+                return .element(kind, keyword: words[0], idWords: Array(words.dropFirst()), value: value.trimmed())
+            }
+            if words.count == 2, let key = pair?.property {
+                return .property(key, keyword: headTrimmed, value: value.trimmed())
+            }
+            return .unknown(head: headTrimmed)
         }
-        if let kind = KeywordTable.elements[first] {
+        if let kind = entry?.element {
             return .element(kind, keyword: words[0], idWords: Array(words.dropFirst()), value: value.trimmed())
         }
-        if words.count <= 2, let key = KeywordTable.properties[firstTwo ?? first] {
+        if words.count == 1, let key = entry?.property {
             return .property(key, keyword: headTrimmed, value: value.trimmed())
         }
         return .unknown(head: headTrimmed)

@@ -51,7 +51,7 @@ struct TextSlice {
     /// Runs `body` over the slice's UTF-8 bytes (nil for a string without contiguous UTF-8,
     /// which the `Character` walks then handle).
     @inline(__always)
-    private func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         base.utf8.withContiguousStorageIfAvailable { all in body(UnsafeBufferPointer(rebasing: all[lower..<upper])) }
     }
 
