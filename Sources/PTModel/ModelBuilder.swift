@@ -210,6 +210,15 @@ public struct ModelBuilder {
 
     private mutating func resolve() {
         registerIDs()
+        // Room for every link at once (at most one per reference and per step of a chain):
+        // growing by doubling holds two copies at the moment it grows.
+        var expectedLinks = 0
+        for element in syntax {
+            for property in element.properties where property.key == .leadsTo { expectedLinks += property.value.references.count }
+        }
+        for chain in chains { expectedLinks += max(chain.ids.count - 1, 0) }
+        links.reserveCapacity(expectedLinks)
+        linkSet.reserveCapacity(expectedLinks)
         for position in syntax.indices {
             for property in syntax[position].properties where property.key == .leadsTo {
                 for reference in property.value.references { resolveLeadsTo(from: position, reference) }

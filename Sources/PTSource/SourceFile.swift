@@ -21,8 +21,11 @@ public struct SourceFile: Sendable {
         self.bytes = bytes
         self.contentStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var starts = [0]
-        starts.reserveCapacity(bytes.count / 16 + 1)
         bytes.withUnsafeBufferPointer { bytes in
+            // Room for every line at once: one per line break is enough (\r\n needs only one).
+            var breaks = 0
+            for byte in bytes where byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { breaks += 1 }
+            starts.reserveCapacity(breaks + 1)
             var index = 0
             let count = bytes.count
             while index < count {
