@@ -50,8 +50,16 @@ public struct ModelBuilder {
     // MARK: - State
 
     private var elements: [Element] = []
-    /// The syntax each element came from, by element index (resolution reads its references).
-    private var syntax: [ElementSyntax] = []
+    /// What resolution reads of the syntax each element came from, by element index: its ID,
+    /// properties (the references) and indicators (their IDs). A third of an `ElementSyntax`,
+    /// and it shares the tree's arrays.
+    private var syntax: [ResolutionSyntax] = []
+
+    private struct ResolutionSyntax {
+        let id: Identifier?
+        let properties: [PropertySyntax]
+        let indicators: [ElementSyntax]
+    }
     private var chains: [ChainSyntax] = []
     private var files: [SourceFile] = []
     private var visited: Set<String> = []
@@ -146,7 +154,7 @@ public struct ModelBuilder {
         }
         element.indicators = syntax.indicators.map(Self.indicator)
         elements.append(element)
-        self.syntax.append(syntax)
+        self.syntax.append(ResolutionSyntax(id: syntax.id, properties: syntax.properties, indicators: syntax.indicators))
     }
 
     private static func indicator(_ syntax: ElementSyntax) -> Indicator {
