@@ -203,54 +203,52 @@ extension TextSlice {
 
 /// The byte path of `normalizeKeyword` on the bytes themselves.
 func normalizeKeywordBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-    do {
-        // The result is never longer than the text: æ → ae, and blanks only shrink.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { out -> String? in
-            var length = 0
-            var pendingSpace = false
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    // A combining mark after an ASCII byte joins it into one `Character`.
-                    guard startsCharacter(bytes, index + 1) else { return nil }
-                    if byte == UInt8(ascii: "\r") { return nil }
-                    index += 1
-                    if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
-                        pendingSpace = length > 0
-                        continue
-                    }
-                    if pendingSpace {
-                        out[length] = UInt8(ascii: " ")
-                        length += 1
-                        pendingSpace = false
-                    }
-                    out[length] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-                    length += 1
+    // The result is never longer than the text: æ → ae, and blanks only shrink.
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { out -> String? in
+        var length = 0
+        var pendingSpace = false
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                // A combining mark after an ASCII byte joins it into one `Character`.
+                guard startsCharacter(bytes, index + 1) else { return nil }
+                if byte == UInt8(ascii: "\r") { return nil }
+                index += 1
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                    pendingSpace = length > 0
                     continue
                 }
-                guard byte == 0xC3, index + 1 < count else { return nil }
-                var second = bytes[index + 1]
-                index += 2
-                if index < count, bytes[index] >= 0x80, bytes[index] != 0xC3 { return nil }
                 if pendingSpace {
                     out[length] = UInt8(ascii: " ")
                     length += 1
                     pendingSpace = false
                 }
-                // Lower case in U+00C0-U+00DE is 0x20 further on (not × at U+00D7).
-                if second >= 0x80, second <= 0x9E, second != 0x97 { second += 0x20 }
-                switch second {
-                case 0xA6: (out[length], out[length + 1]) = (UInt8(ascii: "a"), UInt8(ascii: "e"))  // æ
-                case 0xB8: (out[length], out[length + 1]) = (UInt8(ascii: "o"), UInt8(ascii: "e"))  // ø
-                case 0xA5: (out[length], out[length + 1]) = (UInt8(ascii: "a"), UInt8(ascii: "a"))  // å
-                default: (out[length], out[length + 1]) = (0xC3, second)
-                }
-                length += 2
+                out[length] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                length += 1
+                continue
             }
-            return String(decoding: UnsafeMutableBufferPointer(rebasing: out[..<length]), as: UTF8.self)
+            guard byte == 0xC3, index + 1 < count else { return nil }
+            var second = bytes[index + 1]
+            index += 2
+            if index < count, bytes[index] >= 0x80, bytes[index] != 0xC3 { return nil }
+            if pendingSpace {
+                out[length] = UInt8(ascii: " ")
+                length += 1
+                pendingSpace = false
+            }
+            // Lower case in U+00C0-U+00DE is 0x20 further on (not × at U+00D7).
+            if second >= 0x80, second <= 0x9E, second != 0x97 { second += 0x20 }
+            switch second {
+            case 0xA6: (out[length], out[length + 1]) = (UInt8(ascii: "a"), UInt8(ascii: "e"))  // æ
+            case 0xB8: (out[length], out[length + 1]) = (UInt8(ascii: "o"), UInt8(ascii: "e"))  // ø
+            case 0xA5: (out[length], out[length + 1]) = (UInt8(ascii: "a"), UInt8(ascii: "a"))  // å
+            default: (out[length], out[length + 1]) = (0xC3, second)
+            }
+            length += 2
         }
+        return String(decoding: UnsafeMutableBufferPointer(rebasing: out[..<length]), as: UTF8.self)
     }
 }
 
