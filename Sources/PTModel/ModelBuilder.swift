@@ -72,8 +72,16 @@ public struct ModelBuilder {
     // MARK: - State
 
     private var elements: [Element] = []
-    /// The syntax each element came from, by element index (resolution reads its references).
-    private var syntax: [ElementSyntax] = []
+    /// What resolution reads of the syntax each element came from, by element index: its ID,
+    /// properties (the references) and indicators (their IDs). A third of an `ElementSyntax`,
+    /// and it shares the tree's arrays.
+    private var syntax: [ResolutionSyntax] = []
+
+    private struct ResolutionSyntax {
+        let id: Identifier?
+        let properties: [PropertySyntax]
+        let indicators: [ElementSyntax]
+    }
     private var chains: [ChainSyntax] = []
     private var files: [SourceFile] = []
     private var visited: Set<String> = []
@@ -152,8 +160,9 @@ public struct ModelBuilder {
         }
         var element = Element(index: index, id: syntax.id?.name, key: key, kind: syntax.kind, title: syntax.title,
                               range: syntax.range, titleRange: syntax.titleRange, blockRange: syntax.blockRange)
+        element.propertyRanges.reserveCapacity(syntax.properties.count)
         for property in syntax.properties {
-            element.propertyRanges[property.key] = element.propertyRanges[property.key] ?? property.range
+            if element.propertyRanges[property.key] == nil { element.propertyRanges[property.key] = property.range }
             switch (property.key, property.value) {
             case (.description, .text(let text)): element.description = text
             case (.characteristic, .text(let text)): element.characteristics.append(text)
@@ -167,12 +176,13 @@ public struct ModelBuilder {
         }
         element.indicators = syntax.indicators.map(Self.indicator)
         elements.append(element)
-        self.syntax.append(syntax)
+        self.syntax.append(ResolutionSyntax(id: syntax.id, properties: syntax.properties, indicators: syntax.indicators))
     }
 
     private static func indicator(_ syntax: ElementSyntax) -> Indicator {
         var indicator = Indicator(id: syntax.id?.name, title: syntax.title, range: syntax.range,
                                   titleRange: syntax.titleRange, blockRange: syntax.blockRange)
+        indicator.propertyRanges.reserveCapacity(syntax.properties.count)
         for property in syntax.properties {
             indicator.propertyRanges[property.key] = property.range
             switch (property.key, property.value) {
@@ -217,7 +227,9 @@ public struct ModelBuilder {
     private var index: [String: Int] = [:]
     /// Indicator IDs, so a link to one gets a precise message (and duplicates are caught).
     private var indicatorIDs: [String: SourceRange] = [:]
-    private var lowercased: [String: String] = [:]
+    /// Written IDs by their lower-case spelling (the first of each), for »mente du« on an unknown
+    /// ID; built on the first unknown ID, since a model without one never needs it.
+    private var lowercased: [String: String]?
     private var suggestionsMade = 0
     private var linkSet: Set<LinkKey> = []
 
@@ -228,6 +240,15 @@ public struct ModelBuilder {
 
     private mutating func resolve() {
         registerIDs()
+        // Room for every link at once (at most one per reference and per step of a chain):
+        // growing by doubling holds two copies at the moment it grows.
+        var expectedLinks = 0
+        for element in syntax {
+            for property in element.properties where property.key == .leadsTo { expectedLinks += property.value.references.count }
+        }
+        for chain in chains { expectedLinks += max(chain.ids.count - 1, 0) }
+        links.reserveCapacity(expectedLinks)
+        linkSet.reserveCapacity(expectedLinks)
         for position in syntax.indices {
             for property in syntax[position].properties where property.key == .leadsTo {
                 for reference in property.value.references { resolveLeadsTo(from: position, reference) }
@@ -268,8 +289,6 @@ public struct ModelBuilder {
                 return false
             }
             firstRange[id.name] = id.range
-            let lower = id.name.lowercased()
-            if lowercased[lower] == nil { lowercased[lower] = id.name }
             return true
         }
         for position in syntax.indices {
@@ -278,6 +297,21 @@ public struct ModelBuilder {
                 if let id = indicator.id, register(id) { indicatorIDs[id.name] = id.range }
             }
         }
+    }
+
+    /// Every written ID (elements and indicators, in source order) by its lower-case spelling;
+    /// the first ID of each spelling wins, as when they were registered one by one.
+    private mutating func lowercasedIDs() -> [String: String] {
+        if let lowercased { return lowercased }
+        var built: [String: String] = [:]
+        for element in syntax {
+            if let id = element.id { built[id.name.lowercased()] = built[id.name.lowercased()] ?? id.name }
+            for indicator in element.indicators {
+                if let id = indicator.id { built[id.name.lowercased()] = built[id.name.lowercased()] ?? id.name }
+            }
+        }
+        lowercased = built
+        return built
     }
 
     /// The element an ID names, or nil after reporting why not.
@@ -293,7 +327,7 @@ public struct ModelBuilder {
             return nil
         }
         var guess: String?
-        if let sameLetters = lowercased[id.name.lowercased()] {
+        if let sameLetters = lowercasedIDs()[id.name.lowercased()] {
             guess = sameLetters
         } else if suggestionsMade < Self.maxSuggestions {
             suggestionsMade += 1

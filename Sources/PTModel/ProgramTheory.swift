@@ -82,7 +82,7 @@ public struct Element: Sendable, Codable {
     public var evidence: String?
 
     /// Where each property was written, for findings that point at it.
-    public var propertyRanges: [PropertyKey: SourceRange] = [:]
+    public var propertyRanges = PropertyRanges()
 
     /// How a person names the element in a message: `delmål D1` or `delmål »Den unge …«`.
     public var displayName: String {
@@ -110,7 +110,59 @@ public struct Indicator: Sendable, Codable {
     public var owner: String?
     public var definition: String?
     public var description: String?
-    public var propertyRanges: [PropertyKey: SourceRange] = [:]
+    public var propertyRanges = PropertyRanges()
+}
+
+/// Where each property of an element or indicator was written: a short list (a few keys each)
+/// instead of a dictionary per element, read like one (`propertyRanges[.type]`). Encoded as the
+/// dictionary it stands for.
+public struct PropertyRanges: Sendable, Codable {
+    private struct Entry: Sendable {
+        let key: PropertyKey
+        let range: SourceRange
+    }
+
+    private var entries: [Entry] = []
+
+    public init() {}
+
+    public init(_ ranges: [PropertyKey: SourceRange]) {
+        entries = ranges.map { Entry(key: $0.key, range: $0.value) }
+    }
+
+    public subscript(key: PropertyKey) -> SourceRange? {
+        get {
+            for entry in entries where entry.key == key { return entry.range }
+            return nil
+        }
+        set {
+            let position = entries.firstIndex { $0.key == key }
+            switch (position, newValue) {
+            case (let position?, let range?): entries[position] = Entry(key: key, range: range)
+            case (let position?, nil): entries.remove(at: position)
+            case (nil, let range?): entries.append(Entry(key: key, range: range))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    public var isEmpty: Bool { entries.isEmpty }
+    public var count: Int { entries.count }
+
+    /// The ranges as a dictionary.
+    public var dictionary: [PropertyKey: SourceRange] {
+        Dictionary(entries.map { ($0.key, $0.range) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    mutating func reserveCapacity(_ count: Int) { entries.reserveCapacity(count) }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(try [PropertyKey: SourceRange](from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try dictionary.encode(to: encoder)
+    }
 }
 
 /// `fører til`: from an aktivitet or delmål to a delmål or slutmål.

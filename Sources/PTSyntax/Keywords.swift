@@ -189,56 +189,67 @@ func normalizeKeywordByCharacters(_ text: some StringProtocol) -> String {
 /// `normalizeKeyword` on the bytes, for text of ASCII and U+00C0-U+00FF (æøå, é, ü …, each a
 /// `Character` of its own); nil for anything else, which the `Character` walk handles.
 private func normalizeKeywordBytes(_ text: some StringProtocol) -> String? {
-    let result: String?? = withUTF8Bytes(text) { bytes -> String? in
-        // The result is never longer than the text: æ → ae, and blanks only shrink.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { out -> String? in
-            var length = 0
-            var pendingSpace = false
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    // A combining mark after an ASCII byte joins it into one `Character`.
-                    guard startsCharacter(bytes, index + 1) else { return nil }
-                    if byte == UInt8(ascii: "\r") { return nil }
-                    index += 1
-                    if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
-                        pendingSpace = length > 0
-                        continue
-                    }
-                    if pendingSpace {
-                        out[length] = UInt8(ascii: " ")
-                        length += 1
-                        pendingSpace = false
-                    }
-                    out[length] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-                    length += 1
+    let result: String?? = withUTF8Bytes(text) { bytes in normalizeKeywordBytes(bytes) }
+    return result ?? nil
+}
+
+extension TextSlice {
+    /// `normalizeKeyword(text)`, read from the bytes without making the `Substring` first.
+    func normalizedKeyword() -> String {
+        if let bytes = withBytes({ normalizeKeywordBytes($0) }), let normalized = bytes { return normalized }
+        return normalizeKeywordByCharacters(text)
+    }
+}
+
+/// The byte path of `normalizeKeyword` on the bytes themselves.
+func normalizeKeywordBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    // The result is never longer than the text: æ → ae, and blanks only shrink.
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { out -> String? in
+        var length = 0
+        var pendingSpace = false
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                // A combining mark after an ASCII byte joins it into one `Character`.
+                guard startsCharacter(bytes, index + 1) else { return nil }
+                if byte == UInt8(ascii: "\r") { return nil }
+                index += 1
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                    pendingSpace = length > 0
                     continue
                 }
-                guard byte == 0xC3, index + 1 < count else { return nil }
-                var second = bytes[index + 1]
-                index += 2
-                if index < count, bytes[index] >= 0x80, bytes[index] != 0xC3 { return nil }
                 if pendingSpace {
                     out[length] = UInt8(ascii: " ")
                     length += 1
                     pendingSpace = false
                 }
-                // Lower case in U+00C0-U+00DE is 0x20 further on (not × at U+00D7).
-                if second >= 0x80, second <= 0x9E, second != 0x97 { second += 0x20 }
-                switch second {
-                case 0xA6: (out[length], out[length + 1]) = (UInt8(ascii: "a"), UInt8(ascii: "e"))  // æ
-                case 0xB8: (out[length], out[length + 1]) = (UInt8(ascii: "o"), UInt8(ascii: "e"))  // ø
-                case 0xA5: (out[length], out[length + 1]) = (UInt8(ascii: "a"), UInt8(ascii: "a"))  // å
-                default: (out[length], out[length + 1]) = (0xC3, second)
-                }
-                length += 2
+                out[length] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                length += 1
+                continue
             }
-            return String(decoding: UnsafeMutableBufferPointer(rebasing: out[..<length]), as: UTF8.self)
+            guard byte == 0xC3, index + 1 < count else { return nil }
+            var second = bytes[index + 1]
+            index += 2
+            if index < count, bytes[index] >= 0x80, bytes[index] != 0xC3 { return nil }
+            if pendingSpace {
+                out[length] = UInt8(ascii: " ")
+                length += 1
+                pendingSpace = false
+            }
+            // Lower case in U+00C0-U+00DE is 0x20 further on (not × at U+00D7).
+            if second >= 0x80, second <= 0x9E, second != 0x97 { second += 0x20 }
+            switch second {
+            case 0xA6: (out[length], out[length + 1]) = (UInt8(ascii: "a"), UInt8(ascii: "e"))  // æ
+            case 0xB8: (out[length], out[length + 1]) = (UInt8(ascii: "o"), UInt8(ascii: "e"))  // ø
+            case 0xA5: (out[length], out[length + 1]) = (UInt8(ascii: "a"), UInt8(ascii: "a"))  // å
+            default: (out[length], out[length + 1]) = (0xC3, second)
+            }
+            length += 2
         }
+        return String(decoding: UnsafeMutableBufferPointer(rebasing: out[..<length]), as: UTF8.self)
     }
-    return result ?? nil
 }
 
 /// Lookup tables from normalised spelling to keyword.
@@ -262,4 +273,44 @@ enum KeywordTable {
 
     /// Element spellings with two words, tried before one-word spellings.
     static let twoWordElements: [String: ElementKind] = elements.filter { $0.key.contains(" ") }
+
+    /// What one normalised word can be: an element or property keyword of one word, and
+    /// whether it starts a two-word keyword.
+    struct FirstWord {
+        var element: ElementKind?
+        var property: PropertyKey?
+        var startsTwoWords = false
+    }
+
+    /// What two normalised words (joined by one space) are: the element keyword wins, as above.
+    struct TwoWords {
+        var element: ElementKind?
+        var property: PropertyKey?
+    }
+
+    static let firstWords: [String: FirstWord] = {
+        var table: [String: FirstWord] = [:]
+        for (spelling, kind) in elements {
+            if let space = spelling.firstIndex(of: " ") {
+                table[String(spelling[..<space]), default: FirstWord()].startsTwoWords = true
+            } else {
+                table[spelling, default: FirstWord()].element = kind
+            }
+        }
+        for (spelling, key) in properties {
+            if let space = spelling.firstIndex(of: " ") {
+                table[String(spelling[..<space]), default: FirstWord()].startsTwoWords = true
+            } else {
+                table[spelling, default: FirstWord()].property = key
+            }
+        }
+        return table
+    }()
+
+    static let twoWords: [String: TwoWords] = {
+        var table: [String: TwoWords] = [:]
+        for (spelling, kind) in twoWordElements { table[spelling, default: TwoWords()].element = kind }
+        for (spelling, key) in properties where spelling.contains(" ") { table[spelling, default: TwoWords()].property = key }
+        return table
+    }()
 }

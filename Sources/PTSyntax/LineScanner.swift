@@ -19,7 +19,7 @@ struct ScannedLine {
 /// The lines of one file and the text their content is cut from.
 struct ScannedLines {
     let lines: [ScannedLine]
-    let path: String
+    let file: SourcePathID
     /// The whole file as one string when it is valid UTF-8 (then a byte offset is a UTF-8
     /// offset into it); else nil, and each line is decoded on its own (each invalid byte as `?`,
     /// see `LineScanner.decodeKeepingOffsets`; offsets counted from the line's content start).
@@ -36,13 +36,10 @@ struct ScannedLines {
         let start = Int(line.start)
         let end = Int(line.end)
         if let text {
-            let utf8 = text.utf8
-            let lower = utf8.index(utf8.startIndex, offsetBy: start)
-            let upper = utf8.index(lower, offsetBy: end - start)
-            return TextSlice(text: text[lower..<upper], offset: start, path: path)
+            return TextSlice(base: text, lower: start, upper: end, offset: start, file: file)
         }
         let decoded = LineScanner.decodeKeepingOffsets(bytes, start..<end)
-        return TextSlice(text: decoded[...], offset: start, path: path)
+        return TextSlice(base: decoded, lower: 0, upper: decoded.utf8.count, offset: start, file: file)
     }
 }
 
@@ -61,7 +58,7 @@ enum LineScanner {
             let line = file.line(containing: nul)
             report(Diagnostic(
                 SyntaxCode.binaryFile,
-                range: SourceRange(path: file.path, start: nul, end: nul + 1),
+                range: SourceRange(file: file.pathID, start: nul, end: nul + 1),
                 message: LocalizedText(
                     da: "filen ser ud til at være binær, ikke tekst (en NUL-byte på linje \(line), byte \(nul))",
                     en: "the file looks binary, not text (a NUL byte on line \(line), byte \(nul))"),
@@ -70,7 +67,12 @@ enum LineScanner {
                     en: "a program theory is a UTF-8 text file ending in .pt; check that this is the right file")))
             return nil
         }
-        let valid = reportInvalidUTF8(file, report: report)
+        // One pass for valid files (nearly all): validating gives the text the parser cuts from.
+        // Only an invalid file is walked byte by byte, to say where.
+        var text = String(validating: bytes, as: UTF8.self)
+        if text == nil, reportInvalidUTF8(file, report: report) {
+            text = String(decoding: bytes, as: UTF8.self)
+        }
 
         var lines: [ScannedLine] = []
         lines.reserveCapacity(file.lineCount)
@@ -108,7 +110,7 @@ enum LineScanner {
             let more = tabLines.count - 1
             report(Diagnostic(
                 SyntaxCode.tabIndentation,
-                range: SourceRange(path: file.path, start: range.lowerBound, end: range.lowerBound + 1),
+                range: SourceRange(file: file.pathID, start: range.lowerBound, end: range.lowerBound + 1),
                 message: LocalizedText(
                     da: more == 0 ? "linjen er indrykket med tabulator" : "linjen og \(more) andre er indrykket med tabulator",
                     en: more == 0 ? "the line is indented with a tab" : "this line and \(more) others are indented with tabs"),
@@ -116,8 +118,8 @@ enum LineScanner {
                     da: "indryk med mellemrum (to pr. niveau); en tabulator tæller som op til \(tabWidth) mellemrum",
                     en: "indent with spaces (two per level); a tab counts as up to \(tabWidth) spaces")))
         }
-        return ScannedLines(lines: lines, path: file.path,
-                            text: valid ? String(decoding: bytes, as: UTF8.self) : nil, bytes: bytes)
+        return ScannedLines(lines: lines, file: file.pathID,
+                            text: text, bytes: bytes)
     }
 
     /// The line's text with every ill-formed byte as `?`: one byte for one byte, so every offset
@@ -178,7 +180,7 @@ enum LineScanner {
             let tail = position == offsets.count - 1 && remaining > 0
             report(Diagnostic(
                 SyntaxCode.invalidUTF8,
-                range: SourceRange(path: file.path, start: offset, end: offset + 1),
+                range: SourceRange(file: file.pathID, start: offset, end: offset + 1),
                 message: LocalizedText(
                     da: "ugyldig UTF-8 på linje \(line) ved byte \(offset) (0x\(hex(bytes[offset])))" + (tail ? "; \(remaining) linjer mere har samme fejl" : ""),
                     en: "invalid UTF-8 on line \(line) at byte \(offset) (0x\(hex(bytes[offset])))" + (tail ? "; \(remaining) more lines have the same problem" : "")),

@@ -21,7 +21,7 @@ public struct Parser {
     // MARK: - State
 
     private let file: SourceFile
-    private var lines = ScannedLines(lines: [], path: "", text: nil, bytes: [])
+    private var lines: ScannedLines
     private var nodes: [LineNode] = []
     private var roots: [Int] = []
     private var header: ElementSyntax?
@@ -50,6 +50,7 @@ public struct Parser {
 
     private init(file: SourceFile) {
         self.file = file
+        self.lines = ScannedLines(lines: [], file: file.pathID, text: nil, bytes: [])
     }
 
     private mutating func report(_ diagnostic: Diagnostic) {
@@ -75,7 +76,7 @@ public struct Parser {
         if file.bytes.count > Self.maxFileSize {
             report(Diagnostic(
                 SyntaxCode.fileTooLarge,
-                range: SourceRange(path: file.path, start: 0, end: 0),
+                range: SourceRange(file: file.pathID, start: 0, end: 0),
                 message: LocalizedText(
                     da: "filen er for stor (\(megabytes(file.bytes.count)) MB); grænsen er \(megabytes(Self.maxFileSize)) MB",
                     en: "the file is too large (\(megabytes(file.bytes.count)) MB); the limit is \(megabytes(Self.maxFileSize)) MB"),
@@ -95,13 +96,15 @@ public struct Parser {
         if nodes.isEmpty {
             report(Diagnostic(
                 SyntaxCode.emptyFile,
-                range: SourceRange(path: file.path, start: file.contentStart, end: file.contentStart),
+                range: SourceRange(file: file.pathID, start: file.contentStart, end: file.contentStart),
                 message: LocalizedText(da: "filen er tom", en: "the file is empty"),
                 help: LocalizedText(
                     da: "begynd med en linje som »programteori: Titel på indsatsen«",
                     en: "start with a line such as »program theory: Title of the effort«")))
             return
         }
+        // One item per top-level line at most: room for all at once instead of doubling.
+        items.reserveCapacity(roots.count)
         for root in roots {
             parseTopLevel(root)
         }
@@ -154,7 +157,7 @@ public struct Parser {
     private func blockRange(_ node: Int) -> SourceRange {
         let start = content(node).offset
         let last = lines.content(nodes[node].lastLine)
-        return SourceRange(path: file.path, start: start, end: last.offset + last.text.utf8.count)
+        return SourceRange(file: file.pathID, start: start, end: last.offset + last.byteCount)
     }
 
     // MARK: - Lines
@@ -182,16 +185,29 @@ public struct Parser {
         guard !words.isEmpty else { return .unknown(head: headTrimmed) }
         // Only the first two words can be a keyword (no keyword has three), so only they are
         // normalised.
-        let first = normalizeKeyword(words[0].text)
-        let firstTwo = words.count >= 2 ? first + " " + normalizeKeyword(words[1].text) : nil
-        if let firstTwo, let kind = KeywordTable.twoWordElements[firstTwo] {
-            return .element(kind, keyword: words[0].joined(with: words[1]),
-                             idWords: Array(words.dropFirst(2)), value: value.trimmed())
+        // normalised. One look-up for the first word says what it can start; the two words are
+        // looked up only after a word that starts a two-word keyword (a word holds no blank, so
+        // no other pair can match).
+        let first = words[0].normalizedKeyword()
+        let entry = KeywordTable.firstWords[first]
+        if words.count >= 2, entry?.startsTwoWords == true {
+            let pair = KeywordTable.twoWords[first + " " + words[1].normalizedKeyword()]
+            if let kind = pair?.element {
+                return .element(kind, keyword: words[0].joined(with: words[1]),
+                                 idWords: Array(words.dropFirst(2)), value: value.trimmed())
+            }
+            if let kind = entry?.element {
+                return .element(kind, keyword: words[0], idWords: Array(words.dropFirst()), value: value.trimmed())
+            }
+            if words.count == 2, let key = pair?.property {
+                return .property(key, keyword: headTrimmed, value: value.trimmed())
+            }
+            return .unknown(head: headTrimmed)
         }
-        if let kind = KeywordTable.elements[first] {
+        if let kind = entry?.element {
             return .element(kind, keyword: words[0], idWords: Array(words.dropFirst()), value: value.trimmed())
         }
-        if words.count <= 2, let key = KeywordTable.properties[firstTwo ?? first] {
+        if words.count == 1, let key = entry?.property {
             return .property(key, keyword: headTrimmed, value: value.trimmed())
         }
         return .unknown(head: headTrimmed)
@@ -636,7 +652,7 @@ public struct Parser {
         let range = blockRange(first).union(blockRange(nodes[node].lastChild))
         report(Diagnostic(
             SyntaxCode.unexpectedIndentation,
-            range: SourceRange(path: file.path, start: range.start, end: content(first).range.end),
+            range: SourceRange(file: file.pathID, start: range.start, end: content(first).range.end),
             message: LocalizedText(da: "uventet indrykning: »\(keyword)« kan ikke have indrykkede linjer under sig",
                                    en: "unexpected indentation: »\(keyword)« cannot have indented lines under it"),
             help: LocalizedText(da: "ryk linjen ud, så den står på linje med linjen over den",
@@ -710,8 +726,7 @@ public struct Parser {
 extension TextSlice {
     /// The slice from this one's start to `other`'s end (both on the same line).
     func joined(with other: TextSlice) -> TextSlice {
-        let base = text.base
-        return TextSlice(text: base[text.startIndex..<other.text.endIndex], offset: offset, path: path)
+        TextSlice(base: base, lower: lower, upper: other.upper, offset: offset, file: file)
     }
 }
 

@@ -54,21 +54,32 @@ public struct ElementSyntax: Sendable {
 
 /// `fører til: D2` — a key and its typed value.
 public struct PropertySyntax: Sendable {
-    public let key: PropertyKey
     public let keyRange: SourceRange
-    public let value: PropertyValue
     public let valueRange: SourceRange
     /// The whole line (and, for multi-line text, the indented lines under it).
     public let range: SourceRange
+    public let key: PropertyKey
+    public let value: PropertyValue
+
+    public init(key: PropertyKey, keyRange: SourceRange, value: PropertyValue, valueRange: SourceRange, range: SourceRange) {
+        self.keyRange = keyRange
+        self.valueRange = valueRange
+        self.range = range
+        self.key = key
+        self.value = value
+    }
 }
 
 public enum PropertyValue: Sendable {
     case text(String)
     case references([Reference])
-    case size(Size)
-    case baseline(Baseline)
-    case target(Target)
-    case date(DateValue)
+    // The large values stand in a box of their own, so every property (most are text or
+    // references) is as small as a string: ~64 instead of ~112 bytes, some 565 000 of them in
+    // a model of 100 000 elements.
+    indirect case size(Size)
+    indirect case baseline(Baseline)
+    indirect case target(Target)
+    indirect case date(DateValue)
     case frequency(Frequency)
     case direction(Direction)
     case flag(Bool)

@@ -9,22 +9,50 @@ import PTSource
 /// result is exactly that of walking `Character`s (Tests/PTSyntaxTests/TextSliceTests.swift
 /// compares the two on hostile text).
 struct TextSlice {
-    let text: Substring
-    /// Byte offset of `text.startIndex` in the file.
+    /// The string the slice is cut from (the whole file, or one decoded line) and the slice's
+    /// UTF-8 bounds in it. Cutting is arithmetic on the bounds; the `Substring` is made only
+    /// when someone reads `text` (most cuts, such as the words after a keyword, never are).
+    let base: String
+    let lower: Int
+    let upper: Int
+    /// Byte offset of the slice's start in the file.
     let offset: Int
-    let path: String
+    let file: SourcePathID
 
-    var range: SourceRange {
-        SourceRange(path: path, start: offset, end: offset + text.utf8.count)
+    init(base: String, lower: Int, upper: Int, offset: Int, file: SourcePathID) {
+        self.base = base
+        self.lower = lower
+        self.upper = upper
+        self.offset = offset
+        self.file = file
     }
 
-    var isEmpty: Bool { text.isEmpty }
+    init(text: Substring, offset: Int, file: SourcePathID) {
+        let utf8 = text.base.utf8
+        self.init(base: text.base, lower: utf8.distance(from: utf8.startIndex, to: text.startIndex),
+                  upper: utf8.distance(from: utf8.startIndex, to: text.endIndex), offset: offset, file: file)
+    }
+
+    var text: Substring {
+        let utf8 = base.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lower)
+        return base[start..<utf8.index(start, offsetBy: upper - lower)]
+    }
+
+    /// Length in UTF-8 bytes.
+    var byteCount: Int { upper - lower }
+
+    var range: SourceRange {
+        SourceRange(file: file, start: offset, end: offset + upper - lower)
+    }
+
+    var isEmpty: Bool { upper == lower }
 
     /// Runs `body` over the slice's UTF-8 bytes (nil for a string without contiguous UTF-8,
     /// which the `Character` walks then handle).
     @inline(__always)
-    private func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        withUTF8Bytes(text, body)
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        base.utf8.withContiguousStorageIfAvailable { all in body(UnsafeBufferPointer(rebasing: all[lower..<upper])) }
     }
 
     /// Without leading and trailing blanks.
@@ -66,6 +94,7 @@ struct TextSlice {
 
     /// `trimmed()` by walking `Character`s: for text with non-ASCII bytes at its edges.
     private func trimmedByCharacters() -> TextSlice {
+        let text = self.text
         var start = text.startIndex
         var end = text.endIndex
         while start < end, text[start].isWhitespace { start = text.index(after: start) }
@@ -74,16 +103,15 @@ struct TextSlice {
     }
 
     func sub(_ bounds: Range<Substring.Index>) -> TextSlice {
-        let skipped = text.utf8.distance(from: text.startIndex, to: bounds.lowerBound)
-        return TextSlice(text: text[bounds], offset: offset + skipped, path: path)
+        let utf8 = base.utf8
+        let start = utf8.distance(from: utf8.startIndex, to: bounds.lowerBound)
+        let end = utf8.distance(from: utf8.startIndex, to: bounds.upperBound)
+        return TextSlice(base: base, lower: start, upper: end, offset: offset + start - lower, file: file)
     }
 
     /// The part between two byte offsets into this slice (both on `Character` boundaries).
     func sub(bytes start: Int, _ end: Int) -> TextSlice {
-        let utf8 = text.utf8
-        let lower = utf8.index(utf8.startIndex, offsetBy: start)
-        let upper = utf8.index(lower, offsetBy: end - start)
-        return TextSlice(text: text[lower..<upper], offset: offset + start, path: path)
+        TextSlice(base: base, lower: lower + start, upper: lower + end, offset: offset + start, file: file)
     }
 
     /// Splits on every occurrence of `separator`, keeping positions.
@@ -97,10 +125,11 @@ struct TextSlice {
                 parts.append(sub(bytes: start, cut))
                 start = cut + length
             }
-            parts.append(sub(bytes: start, text.utf8.count))
+            parts.append(sub(bytes: start, byteCount))
             return parts
         }
         var parts: [TextSlice] = []
+        let text = self.text
         var rest = text[...]
         while let found = rest.range(of: separator) {
             parts.append(sub(rest.startIndex..<found.lowerBound))
@@ -156,9 +185,10 @@ struct TextSlice {
             }
             if let decided = found ?? nil {
                 guard let index = decided else { return nil }
-                return (sub(bytes: 0, index), sub(bytes: index + 1, text.utf8.count))
+                return (sub(bytes: 0, index), sub(bytes: index + 1, byteCount))
             }
         }
+        let text = self.text
         guard let index = text.firstIndex(of: character) else { return nil }
         return (sub(text.startIndex..<index), sub(text.index(after: index)..<text.endIndex))
     }
@@ -186,6 +216,7 @@ struct TextSlice {
             return true
         }
         if done == true { return words }
+        let text = self.text
         var index = text.startIndex
         while index < text.endIndex {
             while index < text.endIndex, text[index].isWhitespace { index = text.index(after: index) }
@@ -205,6 +236,7 @@ struct TextSlice {
             return (isASCIIBlank(byte), index + 1)
         }
         if isLatinLetter(bytes, index) { return (false, index + 2) }
+        let text = self.text
         let utf8 = text.utf8
         let position = utf8.index(utf8.startIndex, offsetBy: index)
         let next = text.index(after: position)

@@ -5,6 +5,60 @@ import PTSource
 enum ValueParser {
     /// `55`, `55,5`, `55.5`, `-3`, optionally followed by `%`.
     static func quantity(_ text: Substring) -> Quantity? {
+        if let ascii = asciiQuantity(text) { return ascii }
+        return quantityByCharacters(text)
+    }
+
+    /// `quantity` read from the bytes when they are ASCII without `\r` (then every byte is a
+    /// `Character`, and `isWhitespace`/`isNumber` are the ASCII blanks and digits): `.some(nil)`
+    /// is "not a number", nil is "ask the `Character` walk".
+    private static func asciiQuantity(_ text: Substring) -> Quantity?? {
+        let parsed: Quantity??? = withUTF8Bytes(text) { bytes -> Quantity?? in
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else { return nil }
+            var end = bytes.count
+            var isPercent = false
+            if end > 0, bytes[end - 1] == UInt8(ascii: "%") {
+                isPercent = true
+                end -= 1
+                while end > 0, isASCIIBlank(bytes[end - 1]) { end -= 1 }
+            }
+            guard end > 0 else { return .some(nil) }
+            // The normalised number is never longer than the text.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end) { out -> Quantity?? in
+                var length = 0
+                var digitsBefore = 0
+                var digitsAfter = 0
+                var seenSeparator = false
+                for index in 0..<end {
+                    let byte = bytes[index]
+                    if index == 0, byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") {
+                        out[length] = byte
+                        length += 1
+                        continue
+                    }
+                    if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") {
+                        if seenSeparator { return .some(nil) }
+                        seenSeparator = true
+                        out[length] = UInt8(ascii: ".")
+                    } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                        out[length] = byte
+                        if seenSeparator { digitsAfter += 1 } else { digitsBefore += 1 }
+                    } else {
+                        return .some(nil)
+                    }
+                    length += 1
+                }
+                let normalized = String(decoding: UnsafeMutableBufferPointer(rebasing: out[..<length]), as: UTF8.self)
+                guard digitsBefore > 0, !seenSeparator || digitsAfter > 0, let value = Double(normalized) else { return .some(nil) }
+                return .some(Quantity(value: value, text: String(text), isPercent: isPercent))
+            }
+        }
+        return parsed ?? nil
+    }
+
+    /// `quantity` walking `Character`s: the general path, and the reference the byte path is
+    /// tested against.
+    static func quantityByCharacters(_ text: Substring) -> Quantity? {
         var body = text
         var isPercent = false
         if body.hasSuffix("%") {
@@ -142,7 +196,7 @@ enum ValueParser {
     /// `80`, `80 senest 2025-12-31` (English: `by`).
     static func target(_ text: Substring) -> Target? {
         let words = blankSeparatedWords(text)
-        if let keywordIndex = words.firstIndex(where: { ["senest", "by"].contains(normalizeKeyword($0)) }) {
+        if let keywordIndex = words.firstIndex(where: { isDeadlineWord($0) }) {
             let number = words[..<keywordIndex].joined(separator: " ")
             let rest = words[(keywordIndex + 1)...]
             guard rest.count == 1, let quantity = quantity(Substring(number)), let deadline = date(rest.first!) else { return nil }
@@ -152,11 +206,17 @@ enum ValueParser {
         return Target(quantity: quantity, deadline: nil)
     }
 
+    /// `senest` or `by` in any spelling (compared without building a list for every word).
+    private static func isDeadlineWord(_ word: Substring) -> Bool {
+        let normalized = normalizeKeyword(word)
+        return normalized == "senest" || normalized == "by"
+    }
+
     /// The date part after `senest`/`by` when the number before it is valid (so a bad date can
     /// be reported as a date, not as a bad number).
     static func deadlineText(_ text: Substring) -> (text: Substring, range: Range<Substring.Index>)? {
         let words = blankSeparatedWords(text)
-        guard let keywordIndex = words.firstIndex(where: { ["senest", "by"].contains(normalizeKeyword($0)) }),
+        guard let keywordIndex = words.firstIndex(where: { isDeadlineWord($0) }),
               keywordIndex + 1 < words.count,
               quantity(Substring(words[..<keywordIndex].joined(separator: " "))) != nil else { return nil }
         let first = words[keywordIndex + 1]

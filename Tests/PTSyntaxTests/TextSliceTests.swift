@@ -81,8 +81,8 @@ struct TextSliceTests {
         let utf8 = line.utf8
         let lower = utf8.index(utf8.startIndex, offsetBy: 2)
         let upper = utf8.index(lower, offsetBy: text.utf8.count)
-        return [TextSlice(text: text[...], offset: 7, path: "t.pt"),
-                TextSlice(text: line[lower..<upper], offset: 9, path: "t.pt")]
+        return [TextSlice(text: text[...], offset: 7, file: SourcePaths.id(for: "t.pt")),
+                TextSlice(text: line[lower..<upper], offset: 9, file: SourcePaths.id(for: "t.pt"))]
     }
 
     private func offsetInBase(_ text: Substring) -> Int {
@@ -145,7 +145,7 @@ struct TextSliceTests {
     @Test func aCombiningMarkAfterTheBlankGoesWithIt() {
         // " \u{301}" is one Character whose first scalar is a space: the parser has always
         // trimmed it as a blank, mark and all; the fast path must not change that.
-        let slice = TextSlice(text: " \u{301}Titel"[...], offset: 0, path: "t.pt")
+        let slice = TextSlice(text: " \u{301}Titel"[...], offset: 0, file: SourcePaths.id(for: "t.pt"))
         #expect(slice.trimmed().text == "Titel")
         #expect(slice.trimmed().offset == 3)
     }

@@ -18,6 +18,24 @@ struct ValueParsingTests {
         #expect(ValueParser.quantity(Substring(text)) == nil)
     }
 
+    @Test("The byte path for numbers gives what the Character walk gives")
+    func numbersByBytesMatchCharacters() {
+        // Every string of up to four of these pieces: signs, separators, digits, blanks, %, \r\n.
+        let pieces = ["", "5", "0", "-", "+", ",", ".", " ", "\t", "%", "1e3", "x", "\r\n", "12"]
+        var checked = 0
+        var differing: [String] = []
+        for a in pieces { for b in pieces { for c in pieces { for d in pieces {
+            let text = a + b + c + d
+            checked += 1
+            if ValueParser.quantity(Substring(text)) != ValueParser.quantityByCharacters(Substring(text)) {
+                differing.append(text)
+            }
+        } } } }
+        #expect(checked == 14 * 14 * 14 * 14)
+        #expect(differing.isEmpty)
+        #expect(ValueParser.quantity("22,5 %")?.text == "22,5 %")
+    }
+
     @Test("Every date form of language.md", arguments: [
         ("2025-12-31", DateValue(year: 2025, month: 12, day: 31)),
         ("2025-12", DateValue(year: 2025, month: 12)),
