@@ -168,7 +168,7 @@ struct FormatAndDiffCommandTests {
         process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
         let input = Pipe()
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("pt-stdin-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: output) }
         let handle = try FileHandle(forWritingTo: output)
         process.standardInput = input
