@@ -75,30 +75,25 @@ struct LayoutWorkerTests {
 
     @Test("A worker that gets no CPU for longer than the timeout is not stopped: the timeout counts its CPU time")
     func starvedWorkerIsNotTimedOut() throws {
-        let worker = LayoutWorkerClient(executable: Self.executable, timeoutSeconds: 1)
-        defer { worker.shutdown() }
-        let model = try DiagramTestSupport.fixture("kaeder")
-        let renderer = Self.childRenderer(timeout: 1)
-        let before = try renderer.render(model, formats: [.svg], using: worker)
-        let pid = try #require(worker.workerProcessID)
+        let started = try WorkerWithDiagram(timeout: 2)
+        defer { started.worker.shutdown() }
+        let pid = try #require(started.worker.workerProcessID)
         // A stopped process uses no CPU, like one that waits for a core on a busy machine. It is
-        // woken after three times the timeout.
+        // woken after two and a half times the timeout.
         #expect(kill(pid, SIGSTOP) == 0)
-        let wake = Thread { usleep(3_000_000); kill(pid, SIGCONT) }
+        let wake = Thread { usleep(5_000_000); kill(pid, SIGCONT) }
         wake.start()
-        let after = try renderer.render(model, formats: [.svg], using: worker)
-        #expect(after.outputs[.svg] == before.outputs[.svg])
-        #expect(worker.launchCount == 1)
+        let after = try started.renderer.render(started.model, formats: [.svg], using: started.worker)
+        #expect(after.outputs[.svg] == started.first.outputs[.svg])
+        #expect(started.worker.launchCount == 1)
     }
 
     @Test("A hanging layout is killed after the timeout; the next diagram renders in a fresh worker")
     func hangingLayout() throws {
-        // Long enough for a debug worker to start and draw on a busy machine.
-        let worker = LayoutWorkerClient(executable: Self.executable, timeoutSeconds: 4)
+        // Long enough for a debug worker to start and draw.
+        let started = try WorkerWithDiagram(timeout: 4)
+        let (worker, renderer, model, before) = (started.worker, started.renderer, started.model, started.first)
         defer { worker.shutdown() }
-        let model = try DiagramTestSupport.fixture("kaeder")
-        let renderer = Self.childRenderer(timeout: 4)
-        let before = try renderer.render(model, formats: [.svg], using: worker)
         let hung = try #require(worker.workerProcessID)
 
         #expect {
@@ -304,5 +299,20 @@ struct LayoutWorkerTests {
             }
             #expect(report.results.first.map { if case .failed = $0.outcome { true } else { false } } == true)
         }
+    }
+}
+
+/// A worker with `timeout`, and the first diagram it drew (of the `kaeder` fixture).
+private struct WorkerWithDiagram {
+    let worker: LayoutWorkerClient
+    let renderer: DiagramRenderer
+    let model: ProgramTheory
+    let first: RenderedDiagram
+
+    init(timeout: Double) throws {
+        worker = LayoutWorkerClient(executable: LayoutWorkerTests.executable, timeoutSeconds: timeout)
+        renderer = LayoutWorkerTests.childRenderer(timeout: timeout)
+        model = try DiagramTestSupport.fixture("kaeder")
+        first = try renderer.render(model, formats: [.svg], using: worker)
     }
 }
