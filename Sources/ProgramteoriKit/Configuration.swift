@@ -47,18 +47,12 @@ public struct Configuration: Sendable, Equatable {
         return result
     }
 
-    /// Every rule's code and default severity, in catalogue order. A rule's description carries
-    /// its documentation and examples and costs as much to build as checking a small model
-    /// (docs/ydelse.md), so it is built once per process, not once per model.
+    /// Every rule's code and default severity, in catalogue order, built once per process, not
+    /// once per model. (The rules' example models, which cost as much as checking a small model,
+    /// are built only when documentation or tests ask for them: `RuleDescription`.)
     static let ruleDefaults: [(code: String, severity: Severity)] = RuleCatalogue.all.map {
         let description = $0.description
         return (description.code, description.defaultSeverity)
-    }
-
-    /// Builds `ruleDefaults` now, on another thread, so that the first model's check does not
-    /// wait for it (`render` calls this while it parses its arguments).
-    public static func prepareInBackground() {
-        Thread.detachNewThread { _ = ruleDefaults }
     }
 
     public static let fileName = "programteori.toml"

@@ -7,10 +7,6 @@ import ProgramteoriKit
 if RenderCommand.willUseLayoutWorker(CommandLine.arguments) {
     LayoutWorkerClient.forkFirstWorker()
 }
-// The rule table every check needs is built on another core while the arguments are parsed.
-if CommandLine.arguments.dropFirst().first == RenderCommand.configuration.commandName {
-    Configuration.prepareInBackground()
-}
 
 // Exit codes (docs/cli.md): 0 no errors, 1 errors in the models, 2 usage or I/O errors.
 // ArgumentParser uses 64 for usage errors; review pipelines expect ruff's 2.
