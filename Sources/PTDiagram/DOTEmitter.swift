@@ -553,7 +553,9 @@ public struct DOTEmitter: Sendable {
         case .indicator:
             return HTMLMarkup(raw: "<FONT POINT-SIZE=\"\(Self.detailSize)\" COLOR=\"\(theme.outcome.accent.light)\"><B>") + .text("D1.1") + HTMLMarkup(raw: "</B></FONT>")
         case .indicatorStatus:
-            return IndicatorMark.allCases.map { HTMLMarkup(raw: "<FONT POINT-SIZE=\"\(Self.detailSize)\" COLOR=\"\($0.color)\"><B>") + .text("●") + HTMLMarkup(raw: "</B></FONT>") }
+            // Four bold dots at the badge size: at the detail size they overflow the sample's
+            // fixed 36-point cell, and Graphviz warns ("cell size too small for content").
+            return IndicatorMark.allCases.map { HTMLMarkup(raw: "<FONT POINT-SIZE=\"\(Self.badgeSize)\" COLOR=\"\($0.color)\"><B>") + .text("●") + HTMLMarkup(raw: "</B></FONT>") }
                 .joined(separator: HTMLMarkup(raw: ""))
         case .assumption:
             return HTMLMarkup(raw: "<TABLE BORDER=\"1\" STYLE=\"dashed\" COLOR=\"\(theme.assumptionBorder.light)\" BGCOLOR=\"\(theme.assumptionFill.light)\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD><FONT POINT-SIZE=\"\(Self.badgeSize)\" COLOR=\"\(theme.muted.light)\">")

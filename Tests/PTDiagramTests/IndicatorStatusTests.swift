@@ -1,4 +1,5 @@
 import PTDiagram
+import PTGraphviz
 import PTSyntax
 import ProgramteoriKit
 import Testing
@@ -34,5 +35,18 @@ struct IndicatorStatusTests {
         #expect(dot.contains("#B3261E") && dot.contains("#1F7A3A"))
         #expect(dot.contains("indikatorstatus fra målingerne"))
         #expect(diagram.node(key: "D1")?.accessibleTitle.contains("(bagud)") == true)
+    }
+
+    @Test("With statuses, Graphviz lays every view and theme out without a warning (the legend's sample fits its cell)")
+    func noGraphvizWarning() throws {
+        let model = Checker(today: DateValue(year: 2026, month: 11, day: 23)).check(text: Self.model, path: "s.pt").models[0].model
+        for view in [DiagramView.detailed, .overview] {
+            for theme in ThemeName.allCases {
+                var options = DiagramOptions(view: view, theme: theme)
+                options.indicatorStatuses = ["D1.1": .behind, "D1.2": .reached]
+                let warnings = try PTGraphvizBridge.render(Diagram.build(from: model, options: options).dot())
+                #expect(warnings.isEmpty, "\(view) \(theme): \(warnings)")
+            }
+        }
     }
 }
