@@ -15,6 +15,9 @@ struct Combination: Sendable, CustomStringConvertible {
     let view: DiagramView
     let theme: ThemeName
     let language: Language
+    /// Every other round of 36 models is drawn with indicator statuses (as `--målinger` gives
+    /// them), so the status marks and their legend are laid out in every combination too.
+    let withStatuses: Bool
 
     /// 3 formats × 2 views × 3 themes = 18 combinations; the language flips every 18 seeds.
     /// A model of more than `largestPNG` elements is drawn as PDF instead of PNG: its PNG is a
@@ -28,14 +31,26 @@ struct Combination: Sendable, CustomStringConvertible {
         view = [.detailed, .overview][(number / 3) % 2]
         theme = [.standard, .print, .contrast][(number / 6) % 3]
         language = number < 18 ? .danish : .english
+        withStatuses = (seed / 36) % 2 == 1
     }
 
     static let largestPNG = 60
 
-    var options: DiagramOptions { DiagramOptions(view: view, theme: theme, language: language) }
+    /// The options for drawing `program`: with statuses, its indicators take the four statuses
+    /// in turn.
+    func options(for program: ProgramTheory) -> DiagramOptions {
+        var options = DiagramOptions(view: view, theme: theme, language: language)
+        guard withStatuses else { return options }
+        let ids = program.elements.flatMap { $0.indicators.compactMap(\.id) }
+        for (index, id) in ids.enumerated() {
+            options.indicatorStatuses[id] = IndicatorMark.allCases[index % IndicatorMark.allCases.count]
+        }
+        return options
+    }
 
     var description: String {
         "\(formats.map(\.fileExtension).joined(separator: "+")) \(view.rawValue) \(theme.rawValue) \(language.rawValue)"
+            + (withStatuses ? " med status" : "")
     }
 }
 
@@ -151,7 +166,7 @@ final class PropertyRun: @unchecked Sendable {
                                 program: checked?.model, first: nil, second: nil)
         }
         let renderer = DiagramRenderer(
-            options: combination.options,
+            options: combination.options(for: checked.model),
             layout: .childProcess(executable: PropertySettings.executable, timeoutSeconds: PropertySettings.timeoutSeconds))
         let draw = { () -> Result<RenderedDiagram, RenderFailure> in
             Result { () throws(RenderFailure) in try renderer.render(checked.model, formats: combination.formats, using: worker) }

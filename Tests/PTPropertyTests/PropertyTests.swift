@@ -52,7 +52,9 @@ struct PropertyTests {
         #expect(titles.contains { $0.split(separator: " ").contains { $0.count == 40 && $0.allSatisfy(\.isLetter) } }, "no 40-letter word")
         var combinations: [String: Int] = [:]
         for outcome in run.outcomes { combinations[outcome.combination.description, default: 0] += 1 }
-        #expect(combinations.count == 36)
+        // 3 formats × 2 views × 3 themes × 2 languages, each with and without statuses.
+        #expect(combinations.count == 72)
+        #expect(run.outcomes.contains { $0.combination.withStatuses } && run.outcomes.contains { !$0.combination.withStatuses })
     }
 
     @Test("check reports no error for any generated model")
@@ -208,7 +210,7 @@ struct PropertyTests {
         if case .success(let rendered)? = outcome.first {
             dot = rendered.dot
         } else {
-            dot = Diagram.build(from: program, options: outcome.combination.options).dot()
+            dot = Diagram.build(from: program, options: outcome.combination.options(for: program)).dot()
         }
         let problems = DOTAudit(dot).problems.map(\.description)
         return problems.isEmpty ? nil : problems.prefix(5).joined(separator: "\n")
