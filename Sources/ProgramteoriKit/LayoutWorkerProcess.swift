@@ -224,8 +224,8 @@ final class WorkerProcess {
         guard count > 0 else { return nil }
         // `pid (name) state ppid …`: the name may hold spaces and parentheses, so the fields
         // are counted from the last `)`. utime and stime are the 14th and 15th fields.
-        guard let close = buffer[0..<count].lastIndex(of: UInt8(ascii: ")")) else { return nil }
-        let fields = buffer[(close + 1)..<count].split(separator: UInt8(ascii: " "))
+        guard let nameEnd = buffer[0..<count].lastIndex(of: UInt8(ascii: ")")) else { return nil }
+        let fields = buffer[(nameEnd + 1)..<count].split(separator: UInt8(ascii: " "))
         guard fields.count > 12, let user = Double(String(decoding: fields[11], as: UTF8.self)),
               let system = Double(String(decoding: fields[12], as: UTF8.self)) else { return nil }
         let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
