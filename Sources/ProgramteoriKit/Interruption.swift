@@ -134,10 +134,20 @@ public enum Interruption {
                 return
             }
             let signal = Int32(byte)
+            // First of all, so that whatever the other threads see from now on (a worker killed
+            // below, a write refused) cannot end the process with an ordinary exit status.
+            endingSignalLock.withLock { endingSignalValue = signal }
             if let text = notice(signal) {
                 FileHandle.standardError.write(Data(text.utf8))
             }
             InFlight.shared.endAll()
+            #if DEBUG
+            // Tests widen the window between the workers' death and the re-raise, in which the
+            // main thread once finished with exit status 2 (HostileRenderTests.interrupted).
+            if let delay = ProcessInfo.processInfo.environment["PT_TEST_RERAISE_DELAY_MS"].flatMap(UInt32.init) {
+                usleep(delay * 1000)
+            }
+            #endif
             reraise(signal)
         }
         for number in signals {
@@ -160,6 +170,21 @@ public enum Interruption {
         var byte = UInt8(truncatingIfNeeded: number)
         _ = write(Interruption.pipeWriteEnd, &byte, 1)
         errno = saved
+    }
+
+    /// The signal being handled, once the handler's thread has taken it up.
+    nonisolated(unsafe) private static var endingSignalValue: Int32?
+    private static let endingSignalLock = NSLock()
+
+    /// Call before the program ends normally or reports what went wrong: if a signal is being
+    /// handled, this never returns, and the process ends by that signal as the shell expects.
+    /// Without it, the main thread can see a layout worker that `InFlight.endAll` killed, report
+    /// it as a failure and exit with status 2 before the handler's thread re-raises.
+    public static func waitIfEnding() {
+        guard let signal = endingSignalLock.withLock({ endingSignalValue }) else { return }
+        // The handler's thread raises within `endAll`'s two seconds; this is only the backstop.
+        for _ in 0..<1000 { usleep(10_000) }
+        _exit(128 + signal)
     }
 
     /// Ends the process by `signal` itself, as if no handler had been installed.

@@ -50,6 +50,7 @@ struct FormatCommand: ParsableCommand {
 
     func run() throws {
         let language = languageOption.language
+        SignalCleanup.install(language: language, written: .files)
         let danish = language == .danish
         let formatting = ModelFormatting(options: FormatOptions(keepKeywords: keepKeywords))
         if paths == ["-"] {

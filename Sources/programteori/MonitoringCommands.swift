@@ -105,6 +105,7 @@ struct IndicatorsCommand: ParsableCommand {
 
     func run() throws {
         let language = languageOption.language
+        SignalCleanup.install(language: language, written: .files)
         let formats = PlanFormat.list(format) ?? [.markdown]
         let csvDialect = CSVDialect(name: dialect) ?? .danish
         let today = Checker.currentDate()
@@ -175,6 +176,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let language = languageOption.language
+        SignalCleanup.install(language: language, written: .files)
         let today = Checker.currentDate()
         let report = MonitoringRun.check(paths, measurements: measurements)
         MonitoringRun.showFindings(report, language: language, toStandardError: false)
@@ -229,6 +231,7 @@ struct JSONCommand: ParsableCommand {
 
     func run() throws {
         let language = languageOption.language
+        SignalCleanup.install(language: language, written: .files)
         let today = Checker.currentDate()
         let report = MonitoringRun.check(paths, measurements: measurements)
         MonitoringRun.showFindings(report, language: language, toStandardError: output == nil)

@@ -100,12 +100,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let language = languageOption.language
         // Ctrl-C, SIGTERM, SIGHUP: no half-written file, no layout worker left (docs/diagram.md).
-        Interruption.install { signal in
-            let name = Interruption.name(of: signal)
-            return language == .danish
-                ? "afbrudt (\(name)): diagrammer, der blev skrevet færdig, er gemt; ingen halve filer er efterladt\n"
-                : "interrupted (\(name)): diagrams written in full are kept; no half-written files are left\n"
-        }
+        SignalCleanup.install(language: language, written: .diagrams)
         var wrap = WrapWidths()
         for setting in widths { _ = wrap.apply(setting) }
         let options = DiagramOptions(
@@ -129,6 +124,8 @@ struct RenderCommand: ParsableCommand {
                                     renderer: DiagramRenderer(options: options, layout: layout), layoutWorkers: layoutWorkers,
                                     comparison: comparison)
         let report = DiagramRenderer.run(request, checker: Checker(measurements: measurements.input))
+        // A worker killed because a signal came is no failure to report: the signal ends the run.
+        Interruption.waitIfEnding()
 
         let danish = language == .danish
         let errorWord = danish ? "fejl" : "error"

@@ -13,7 +13,10 @@ if RenderCommand.willUseLayoutWorker(CommandLine.arguments) {
 do {
     var command = try ProgramteoriCommand.parseAsRoot()
     try command.run()
+    // A signal being handled ends the process by that signal, never by an ordinary exit.
+    Interruption.waitIfEnding()
 } catch {
+    Interruption.waitIfEnding()
     let code = ProgramteoriCommand.exitCode(for: error)
     let message = ProgramteoriCommand.fullMessage(for: error)
     if code == .success {

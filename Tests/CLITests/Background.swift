@@ -13,7 +13,8 @@ final class Background {
     private let scratch: URL
     private var status: Int32?
 
-    init(_ arguments: [String], in directory: URL, executable: URL = TestSupport.executable) throws {
+    init(_ arguments: [String], in directory: URL, executable: URL = TestSupport.executable,
+         environment extra: [String: String] = [:]) throws {
         mark = UUID().uuidString
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pt-bg-\(mark)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -38,6 +39,7 @@ final class Background {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let environment = ["PATH=" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
                            "PROGRAMTEORI_DATO=2026-11-23", "LANG=C.UTF-8", "PT_TEST_MARK=" + mark]
+            + extra.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         // Through a shell that changes to `directory` and then becomes the program (exec): the
         // process id is the program's.
         let command = ["/bin/sh", "-c", "cd \"$1\" || exit 97; shift; exec \"$@\"", "sh", directory.path, executable.path] + arguments
