@@ -34,29 +34,4 @@ extension GraphvizTests {
             }
         }
     }
-
-    /// One reused context and every graph closed: memory stays flat. A bound, not a timing.
-    @Test func memoryStaysFlatOverAThousandRenders() throws {
-        func renderOnce(_ index: Int) throws {
-            let dot = "digraph { a [label=\"nr. \(index)\"]; a -> b -> c; a -> c; }"
-            _ = try renderer.render(dot: dot, formats: [.svg, .png, .pdf])
-            if index % 10 == 0 {
-                _ = try? renderer.render(dot: "digraph { a -> ; }", format: .svg)
-                _ = try? renderer.render(dot: "digraph { a [label=<<b>>]; }", format: .svg)
-            }
-        }
-        for index in 0..<100 { try renderOnce(index) }
-        let before = try residentBytes()
-        for index in 0..<1_000 { try renderOnce(index) }
-        let growth = try residentBytes() - before
-        #expect(growth < 20 * 1024 * 1024, "resident memory grew by \(growth / 1024) KB")
-    }
-}
-
-/// The resident set size, from the second field of /proc/self/statm (in pages).
-private func residentBytes() throws -> Int {
-    let statm = try String(contentsOfFile: "/proc/self/statm", encoding: .utf8)
-    let fields = statm.split(separator: " ")
-    let pages = try #require(fields.count > 1 ? Int(fields[1]) : nil)
-    return pages * sysconf(Int32(_SC_PAGESIZE))
 }
