@@ -31,12 +31,8 @@ public final class ModelStore: @unchecked Sendable {
     /// Writes `text` as `name`. `baseVersion` nil means "a new file": refused if one exists.
     public func save(name: String, text: String, baseVersion: String?) throws(Workspace.Refusal) -> Saved {
         let path = try workspace.resolve(name)
-        let bytes = Array(text.utf8)
-        guard bytes.count <= Parser.maxFileSize else {
-            throw Workspace.Refusal(status: 413, message: LocalizedText(
-                da: "modellen er for stor til at gemme (grænsen er \(Parser.maxFileSize / 1_048_576) MB)",
-                en: "the model is too large to save (the limit is \(Parser.maxFileSize / 1_048_576) MB)"))
-        }
+        var bytes = Array(text.utf8)
+        try Self.checkSize(bytes)
         lock.lock()
         defer { lock.unlock() }
         var isDirectory: ObjCBool = false
@@ -48,9 +44,14 @@ public final class ModelStore: @unchecked Sendable {
         if current != baseVersion {
             throw Workspace.Refusal(status: 409, message: Self.conflict(name: name, current: current, base: baseVersion))
         }
+        let old = current == nil ? nil : FileManager.default.contents(atPath: path)
+        if let old, LineEndings.usesCRLF(old) {
+            bytes = LineEndings.crlf(bytes)
+            try Self.checkSize(bytes)
+        }
         var backup: String?
         do {
-            if current != nil, let old = FileManager.default.contents(atPath: path) {
+            if let old {
                 try AtomicFile.write(old, to: path + Self.backupSuffix)
                 backup = name + Self.backupSuffix
             }
@@ -59,6 +60,15 @@ public final class ModelStore: @unchecked Sendable {
             throw Workspace.Refusal(status: 500, message: error.message)
         }
         return Saved(name: name, version: ModelVersion.of(bytes), backup: backup)
+    }
+
+    /// A file larger than the parser reads could be saved but never checked again.
+    private static func checkSize(_ bytes: [UInt8]) throws(Workspace.Refusal) {
+        guard bytes.count <= Parser.maxFileSize else {
+            throw Workspace.Refusal(status: 413, message: LocalizedText(
+                da: "modellen er for stor til at gemme (grænsen er \(Parser.maxFileSize / 1_048_576) MB)",
+                en: "the model is too large to save (the limit is \(Parser.maxFileSize / 1_048_576) MB)"))
+        }
     }
 
     private static func conflict(name: String, current: String?, base: String?) -> LocalizedText {

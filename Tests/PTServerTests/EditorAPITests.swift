@@ -189,6 +189,29 @@ struct EditorAPITests {
         #expect(try await server.get("/api/model?name=findes-ikke.pt").status == 404)
     }
 
+    @Test("A file with CRLF line endings is saved with CRLF again (the browser sends LF); a file with LF stays LF")
+    func lineEndingsAreKept() async throws {
+        let windows = Self.model.replacingOccurrences(of: "\n", with: "\r\n")
+        let server = try await ServerHarness.start(files: ["windows.pt": windows, "unix.pt": Self.model])
+        defer { Task { await server.stop() } }
+        for (name, original, crlf) in [("windows.pt", windows, true), ("unix.pt", Self.model, false)] {
+            let opened = try await server.get("/api/model?name=\(name)").json()
+            let version = try #require(opened["version"] as? String)
+            // What a text area gives back: LF only, whatever the file had.
+            let edited = Self.model + "\n# ændret i editoren\n"
+            let saved = try await server.post("/api/save", json: ["name": name, "text": edited, "baseVersion": version])
+            #expect(saved.status == 200, "\(name)")
+            let expected = crlf ? edited.replacingOccurrences(of: "\n", with: "\r\n") : edited
+            let onDisk = try Data(contentsOf: server.folder.appendingPathComponent(name))
+            #expect(onDisk == Data(expected.utf8), "\(name)")
+            #expect(try Data(contentsOf: server.folder.appendingPathComponent(name + ".bak")) == Data(original.utf8), "\(name)")
+            // The version the page gets is the file's, so the next save is not refused.
+            #expect(try saved.json()["version"] as? String == ModelVersion.of(Array(onDisk)), "\(name)")
+            let reopened = try await server.get("/api/model?name=\(name)").json()
+            #expect(reopened["version"] as? String == ModelVersion.of(Array(onDisk)), "\(name)")
+        }
+    }
+
     @Test("Two tabs: the save based on the older version is refused, and the file keeps the first tab's text")
     func staleSave() async throws {
         let server = try await ServerHarness.start(files: ["a.pt": Self.model])
