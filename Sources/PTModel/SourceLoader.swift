@@ -17,7 +17,8 @@ public enum LoadFailure: Error, Sendable, Equatable {
     case isDirectory
     /// A socket or a block device: nothing a model is written in.
     case notARegularFile
-    case unreadable(String)
+    /// Why, in both languages (the system's own words where there are no better ones).
+    case unreadable(LocalizedText)
     case tooLarge(bytes: Int, limit: Int)
     /// Outside the folder the loader may read (the editor server's workspace).
     case outsideWorkspace
@@ -29,7 +30,7 @@ public enum LoadFailure: Error, Sendable, Equatable {
         case .notARegularFile:
             LocalizedText(da: "det er ikke en almindelig fil, men en særlig systemfil; gem modellen som en almindelig .pt-fil",
                           en: "it is not an ordinary file but a special system file; save the model as an ordinary .pt file")
-        case .unreadable(let reason): LocalizedText(da: "filen kan ikke læses (\(reason))", en: "the file cannot be read (\(reason))")
+        case .unreadable(let reason): LocalizedText(da: "filen kan ikke læses (\(reason.da))", en: "the file cannot be read (\(reason.en))")
         case .tooLarge(let bytes, let limit):
             LocalizedText(da: "filen er for stor (\(bytes / 1_048_576) MB; grænsen er \(limit / 1_048_576) MB)",
                           en: "the file is too large (\(bytes / 1_048_576) MB; the limit is \(limit / 1_048_576) MB)")

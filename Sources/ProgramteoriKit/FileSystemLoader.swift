@@ -72,9 +72,12 @@ public struct FileSystemLoader: SourceLoader, Sendable {
     private static func failure(_ code: Int32) -> LoadFailure {
         switch code {
         case ENOENT, ENOTDIR: .notFound
-        case EACCES, EPERM: .unreadable("ingen læseadgang")
-        case ELOOP: .unreadable("symbolske links i ring")
-        default: .unreadable(String(cString: strerror(code)))
+        case EACCES, EPERM: .unreadable(LocalizedText(da: "ingen læseadgang", en: "no permission to read it"))
+        case ELOOP: .unreadable(LocalizedText(da: "symbolske links i ring", en: "symbolic links in a loop"))
+        default:
+            // The system's words exist only in English; the number helps whoever is asked.
+            .unreadable(LocalizedText(da: "systemfejl \(code): \(String(cString: strerror(code)))",
+                                      en: "system error \(code): \(String(cString: strerror(code)))"))
         }
     }
 }

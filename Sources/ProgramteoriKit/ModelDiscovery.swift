@@ -16,7 +16,7 @@ public enum ModelDiscovery {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                failures.append(Failure(path: path, message: LocalizedText(da: "stien findes ikke", en: "the path does not exist")))
+                failures.append(Failure(path: path, message: missing(path)))
                 continue
             }
             let found: [String]
@@ -34,6 +34,19 @@ public enum ModelDiscovery {
             }
         }
         return (files, failures)
+    }
+
+    /// Why a path given is not there: a link that leads nowhere is named as one, since the
+    /// user sees it in the folder.
+    private static func missing(_ path: String) -> LocalizedText {
+        var info = stat()
+        if stat(path, &info) != 0, errno == ELOOP {
+            return LocalizedText(da: "stien kan ikke læses (symbolske links i ring)", en: "the path cannot be read (symbolic links in a loop)")
+        }
+        if lstat(path, &info) == 0 {
+            return LocalizedText(da: "stien er et symbolsk link til noget, der ikke findes", en: "the path is a symbolic link to something that does not exist")
+        }
+        return LocalizedText(da: "stien findes ikke", en: "the path does not exist")
     }
 
     private static func modelFiles(under folder: String) -> [String] {

@@ -19,6 +19,25 @@ struct BadInputCommandTests {
         return try TestSupport.run(["check", name], in: folder)
     }
 
+    @Test("Symbolic links in a loop, and a link to nothing: named as such, in Danish and in English")
+    func symbolicLinkLoop() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("a.pt").path, withDestinationPath: "b.pt")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("b.pt").path, withDestinationPath: "a.pt")
+        let danish = try TestSupport.run(["check", "a.pt"], in: folder)
+        #expect(danish.status == 2)
+        #expect(danish.stderr.contains("a.pt: stien kan ikke læses (symbolske links i ring)"), "\(danish.stderr)")
+        let english = try TestSupport.run(["check", "a.pt", "--lang", "en"], in: folder)
+        #expect(english.status == 2)
+        #expect(english.stderr.contains("a.pt: the path cannot be read (symbolic links in a loop)"), "\(english.stderr)")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("c.pt").path, withDestinationPath: "slettet.pt")
+        let dangling = try TestSupport.run(["check", "c.pt"], in: folder)
+        #expect(dangling.status == 2)
+        #expect(dangling.stderr.contains("c.pt: stien er et symbolsk link til noget, der ikke findes"), "\(dangling.stderr)")
+        #expect(try TestSupport.run(["check", "findes-ikke.pt"], in: folder).stderr.contains("findes-ikke.pt: stien findes ikke"))
+    }
+
     @Test("Empty file")
     func empty() throws {
         let run = try Self.check("tom.pt", bytes: [])
