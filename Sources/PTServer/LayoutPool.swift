@@ -50,11 +50,57 @@ final class LayoutPool: @unchecked Sendable {
 
 /// Runs blocking work (checking, waiting for a layout worker) on a thread of its own, outside
 /// Swift's cooperative pool and dispatch's global queues (both as wide as there are cores on
-/// Linux), so that a slow layout never holds up the server's other requests.
+/// Linux), so that a slow layout never holds up the server's other requests. At most
+/// `BlockingThreads.shared.limit` such threads exist at once; further requests wait without a
+/// thread (a page that fires many previews must not make the server start hundreds of threads).
 func offloaded<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-    await withCheckedContinuation { continuation in
-        Thread.detachNewThread {
-            continuation.resume(returning: work())
+    await BlockingThreads.shared.run(work)
+}
+
+/// A limit on the threads `offloaded` starts: the rest wait, suspended, in the order they came.
+final class BlockingThreads: Sendable {
+    static let shared = BlockingThreads(limit: 16)
+
+    let limit: Int
+    private let gate: Gate
+
+    init(limit: Int) {
+        self.limit = limit
+        gate = Gate(free: limit)
+    }
+
+    func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await gate.enter()
+        let result = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(returning: work())
+            }
+        }
+        await gate.leave()
+        return result
+    }
+
+    private actor Gate {
+        private var free: Int
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+
+        init(free: Int) { self.free = free }
+
+        func enter() async {
+            if free > 0 {
+                free -= 1
+                return
+            }
+            await withCheckedContinuation { waiting.append($0) }
+        }
+
+        /// Hands the place straight to the first waiting request, or frees it.
+        func leave() {
+            if waiting.isEmpty {
+                free += 1
+            } else {
+                waiting.removeFirst().resume()
+            }
         }
     }
 }
