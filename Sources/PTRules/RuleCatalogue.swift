@@ -1,3 +1,5 @@
+import PTDiagnostics
+
 /// Every rule, in code order. Adding a rule: one file under Rules/, one line here; the tests
 /// and docs/regler.md pick it up from its description.
 public enum RuleCatalogue {
@@ -35,5 +37,12 @@ public enum RuleCatalogue {
     public static func rule(code: String) -> (any Rule.Type)? {
         all.first { $0.description.code.lowercased() == code.lowercased() || $0.description.name == code }
     }
-}
 
+    /// Every rule's code and default severity, in catalogue order, built once per process, not
+    /// once per model. (The rules' example models, which cost as much as checking a small model,
+    /// are built only when documentation or tests ask for them: `RuleDescription`.)
+    public static let defaults: [(code: String, severity: Severity)] = all.map {
+        let description = $0.description
+        return (description.code, description.defaultSeverity)
+    }
+}

@@ -7,7 +7,7 @@ import PTSyntax
 public enum RuleEngine {
     /// Severity per code after configuration; a rule absent from the map is switched off.
     public static func defaultSeverities() -> [String: Severity] {
-        Dictionary(uniqueKeysWithValues: RuleCatalogue.all.map { ($0.description.code, $0.description.defaultSeverity) })
+        Dictionary(uniqueKeysWithValues: RuleCatalogue.defaults.map { ($0.code, $0.severity) })
     }
 
     /// `linksAreBroken`: resolution found an unknown ID or link, so rules that read links are

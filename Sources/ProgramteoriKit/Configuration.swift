@@ -35,7 +35,7 @@ public struct Configuration: Sendable, Equatable {
     /// The severity of every rule that is on.
     public func severities() -> [String: Severity] {
         var result: [String: Severity] = [:]
-        for (code, defaultSeverity) in Self.ruleDefaults {
+        for (code, defaultSeverity) in RuleCatalogue.defaults {
             var severity = defaultSeverity
             if profile == .strict { severity = severity == .info ? .warning : .error }
             if let override = overrides[code] {
@@ -45,14 +45,6 @@ public struct Configuration: Sendable, Equatable {
             result[code] = severity
         }
         return result
-    }
-
-    /// Every rule's code and default severity, in catalogue order, built once per process, not
-    /// once per model. (The rules' example models, which cost as much as checking a small model,
-    /// are built only when documentation or tests ask for them: `RuleDescription`.)
-    static let ruleDefaults: [(code: String, severity: Severity)] = RuleCatalogue.all.map {
-        let description = $0.description
-        return (description.code, description.defaultSeverity)
     }
 
     public static let fileName = "programteori.toml"
