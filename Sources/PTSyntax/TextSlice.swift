@@ -97,8 +97,8 @@ struct TextSlice {
         let text = self.text
         var start = text.startIndex
         var end = text.endIndex
-        while start < end, text[start].isWhitespace { start = text.index(after: start) }
-        while end > start, text[text.index(before: end)].isWhitespace { end = text.index(before: end) }
+        while start < end, text[start].isBlank { start = text.index(after: start) }
+        while end > start, text[text.index(before: end)].isBlank { end = text.index(before: end) }
         return sub(start..<end)
     }
 
@@ -219,9 +219,9 @@ struct TextSlice {
         let text = self.text
         var index = text.startIndex
         while index < text.endIndex {
-            while index < text.endIndex, text[index].isWhitespace { index = text.index(after: index) }
+            while index < text.endIndex, text[index].isBlank { index = text.index(after: index) }
             let start = index
-            while index < text.endIndex, !text[index].isWhitespace { index = text.index(after: index) }
+            while index < text.endIndex, !text[index].isBlank { index = text.index(after: index) }
             if start < index { words.append(sub(start..<index)) }
         }
         return words
@@ -240,7 +240,7 @@ struct TextSlice {
         let utf8 = text.utf8
         let position = utf8.index(utf8.startIndex, offsetBy: index)
         let next = text.index(after: position)
-        return (text[position].isWhitespace, index + utf8.distance(from: position, to: next))
+        return (text[position].isBlank, index + utf8.distance(from: position, to: next))
     }
 }
 
@@ -287,4 +287,13 @@ func withUTF8Bytes<R>(_ text: some StringProtocol, _ body: (UnsafeBufferPointer<
 @inline(__always)
 func isASCIIBlank(_ byte: UInt8) -> Bool {
     byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+}
+
+extension Character {
+    /// Blank and nothing else. A space followed by a combining mark is one `Character` that
+    /// `isWhitespace` calls blank (its first scalar is a space); trimming or splitting on it
+    /// would drop the mark, which is the user's text (and `fmt` would write the file without it).
+    var isBlank: Bool {
+        isWhitespace && unicodeScalars.allSatisfy(\.properties.isWhitespace)
+    }
 }

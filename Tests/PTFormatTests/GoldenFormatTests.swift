@@ -76,6 +76,16 @@ struct GoldenFormatTests {
         #expect(formatted == "programteori: T\n\naktivitet A1: Mentor\n  fører til: D1, D2, S1\n")
     }
 
+    @Test("A combining mark right after the blank before a title is kept, and formatting it again changes nothing")
+    func combiningMarkAfterBlank() throws {
+        // A space followed by U+0301 is one Character; it used to be trimmed as a blank, mark and all.
+        let text = "programteori: T\n\nmålgruppe MG: \u{301}Unge\n"
+        let formatted = try FormatTestSupport.format(SourceFile(path: "t.pt", text: text))
+        #expect(formatted.unicodeScalars.contains("\u{301}"), "\(Array(formatted.unicodeScalars))")
+        #expect(FormatTestSupport.meaning(of: formatted, path: "t.pt") == FormatTestSupport.meaning(of: text, path: "t.pt"))
+        #expect(try FormatTestSupport.format(SourceFile(path: "t.pt", text: formatted)) == formatted)
+    }
+
     @Test("Multi-line text keeps its inner indentation and blank lines; line endings become \\n")
     func multiLineText() throws {
         let text = "programteori: T\r\n  beskrivelse:\r\n      a\r\n        b\r\n\r\n      c\r\n"
