@@ -23,6 +23,12 @@ public struct SyntaxCache {
         return result
     }
 
+    /// Keeps only a file's header and comments (suppressions read the comments), so that a model
+    /// builder given the file's tree holds its elements' syntax alone and can release it.
+    public mutating func releaseItems(canonicalPath: String) {
+        entries[canonicalPath]?.tree.items = []
+    }
+
     /// Parses every file, on every core: a file's tree depends on its own text alone, so the
     /// results (in the files' order) are what parsing them one after another gives.
     public static func parseAll(_ files: [SourceFile]) -> [(tree: SyntaxTree, diagnostics: [Diagnostic])] {
@@ -54,16 +60,21 @@ public struct ModelBuilder {
     /// model full of typos stays linear.
     static let maxSuggestions = 200
 
-    public static func build(root: SyntaxTree, loader: some SourceLoader, cache: inout SyntaxCache) -> Result {
+    /// `root` is consumed: when the caller holds no other copy of the tree (`Checker` hands it
+    /// over), each element's syntax is released as soon as the element is in the model, so the
+    /// tree and the model are not alive together in full.
+    public static func build(root: consuming SyntaxTree, loader: some SourceLoader, cache: inout SyntaxCache) -> Result {
         var builder = ModelBuilder()
+        let header = builder.header(root)
         // Room for the root file's elements up front: growing an array of elements by doubling
         // holds two copies at the moment it grows.
         builder.elements.reserveCapacity(root.items.count)
-        builder.syntax.reserveCapacity(root.items.count)
-        builder.collect(root, canonical: loader.canonical(root.file.path), stack: [], loader: loader, cache: &cache)
+        builder.writtenIDs.reserveCapacity(root.items.count)
+        let canonical = loader.canonical(root.file.path)
+        builder.collect(root, canonical: canonical, stack: [], loader: loader, cache: &cache)
         builder.resolve()
         let model = ProgramTheory(
-            header: builder.header(root), elements: builder.elements, links: builder.links,
+            header: header, elements: builder.elements, links: builder.links,
             supports: builder.supports, assumptionLinks: builder.assumptionLinks,
             files: builder.files.map(\.path))
         return Result(model: model, diagnostics: builder.diagnostics, files: builder.files)
@@ -72,15 +83,23 @@ public struct ModelBuilder {
     // MARK: - State
 
     private var elements: [Element] = []
-    /// What resolution reads of the syntax each element came from, by element index: its ID,
-    /// properties (the references) and indicators (their IDs). A third of an `ElementSyntax`,
-    /// and it shares the tree's arrays.
-    private var syntax: [ResolutionSyntax] = []
+    /// What resolution reads of the syntax, kept apart from it so the element syntax can go:
+    /// every written ID (an element's, then its indicators'), in source order, and every
+    /// reference list (`fører til`, `understøtter`, `gælder`) with the element it stands under.
+    private var writtenIDs: [WrittenID] = []
+    private var referenceLists: [ReferenceList] = []
 
-    private struct ResolutionSyntax {
-        let id: Identifier?
-        let properties: [PropertySyntax]
-        let indicators: [ElementSyntax]
+    private struct WrittenID {
+        let id: Identifier
+        /// The element the ID names, or stands under for an indicator.
+        let element: Int
+        let isIndicator: Bool
+    }
+
+    private struct ReferenceList {
+        let element: Int
+        let key: PropertyKey
+        let references: [Reference]
     }
     private var chains: [ChainSyntax] = []
     private var files: [SourceFile] = []
@@ -93,12 +112,17 @@ public struct ModelBuilder {
 
     // MARK: - Includes
 
-    private mutating func collect(_ tree: SyntaxTree, canonical: String, stack: [(path: String, range: SourceRange?)],
+    private mutating func collect(_ tree: consuming SyntaxTree, canonical: String, stack: [(path: String, range: SourceRange?)],
                                   loader: some SourceLoader, cache: inout SyntaxCache) {
         visited.insert(canonical)
         files.append(tree.file)
         let stack = stack + [(canonical, nil)]
-        for item in tree.items {
+        // The items are taken out of the tree and popped last first, so an item is released as
+        // soon as it is used (when no one else holds the tree, as for `Checker`'s root files).
+        var items = tree.items
+        tree.items = []
+        items.reverse()
+        while let item = items.popLast() {
             switch item {
             case .element(let element):
                 add(element)
@@ -176,7 +200,14 @@ public struct ModelBuilder {
         }
         element.indicators = syntax.indicators.map(Self.indicator)
         elements.append(element)
-        self.syntax.append(ResolutionSyntax(id: syntax.id, properties: syntax.properties, indicators: syntax.indicators))
+        if let id = syntax.id { writtenIDs.append(WrittenID(id: id, element: index, isIndicator: false)) }
+        for indicator in syntax.indicators {
+            if let id = indicator.id { writtenIDs.append(WrittenID(id: id, element: index, isIndicator: true)) }
+        }
+        for property in syntax.properties where property.key == .leadsTo || property.key == .supports || property.key == .appliesTo {
+            let references = property.value.references
+            if !references.isEmpty { referenceLists.append(ReferenceList(element: index, key: property.key, references: references)) }
+        }
     }
 
     private static func indicator(_ syntax: ElementSyntax) -> Indicator {
@@ -243,16 +274,12 @@ public struct ModelBuilder {
         // Room for every link at once (at most one per reference and per step of a chain):
         // growing by doubling holds two copies at the moment it grows.
         var expectedLinks = 0
-        for element in syntax {
-            for property in element.properties where property.key == .leadsTo { expectedLinks += property.value.references.count }
-        }
+        for list in referenceLists where list.key == .leadsTo { expectedLinks += list.references.count }
         for chain in chains { expectedLinks += max(chain.ids.count - 1, 0) }
         links.reserveCapacity(expectedLinks)
         linkSet.reserveCapacity(expectedLinks)
-        for position in syntax.indices {
-            for property in syntax[position].properties where property.key == .leadsTo {
-                for reference in property.value.references { resolveLeadsTo(from: position, reference) }
-            }
+        for list in referenceLists where list.key == .leadsTo {
+            for reference in list.references { resolveLeadsTo(from: list.element, reference) }
         }
         for chain in chains {
             let resolved = chain.ids.map { lookup($0) }
@@ -262,14 +289,12 @@ public struct ModelBuilder {
             }
         }
         // Supports and assumptions name links, so they are resolved after every link exists.
-        for position in syntax.indices {
-            for property in syntax[position].properties where property.key == .supports || property.key == .appliesTo {
-                for reference in property.value.references {
-                    switch property.key {
-                    case .supports: resolveSupport(mechanism: position, reference)
-                    case .appliesTo: resolveAssumption(position, reference)
-                    default: break
-                    }
+        for list in referenceLists where list.key == .supports || list.key == .appliesTo {
+            for reference in list.references {
+                switch list.key {
+                case .supports: resolveSupport(mechanism: list.element, reference)
+                case .appliesTo: resolveAssumption(list.element, reference)
+                default: break
                 }
             }
         }
@@ -291,10 +316,11 @@ public struct ModelBuilder {
             firstRange[id.name] = id.range
             return true
         }
-        for position in syntax.indices {
-            if let id = syntax[position].id, register(id) { index[id.name] = position }
-            for indicator in syntax[position].indicators {
-                if let id = indicator.id, register(id) { indicatorIDs[id.name] = id.range }
+        for written in writtenIDs where register(written.id) {
+            if written.isIndicator {
+                indicatorIDs[written.id.name] = written.id.range
+            } else {
+                index[written.id.name] = written.element
             }
         }
     }
@@ -304,11 +330,9 @@ public struct ModelBuilder {
     private mutating func lowercasedIDs() -> [String: String] {
         if let lowercased { return lowercased }
         var built: [String: String] = [:]
-        for element in syntax {
-            if let id = element.id { built[id.name.lowercased()] = built[id.name.lowercased()] ?? id.name }
-            for indicator in element.indicators {
-                if let id = indicator.id { built[id.name.lowercased()] = built[id.name.lowercased()] ?? id.name }
-            }
+        for written in writtenIDs {
+            let name = written.id.name
+            built[name.lowercased()] = built[name.lowercased()] ?? name
         }
         lowercased = built
         return built
