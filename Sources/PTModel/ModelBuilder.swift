@@ -69,7 +69,7 @@ public struct ModelBuilder {
         // Room for the root file's elements up front: growing an array of elements by doubling
         // holds two copies at the moment it grows.
         builder.elements.reserveCapacity(root.items.count)
-        builder.writtenIDs.reserveCapacity(root.items.count)
+        builder.ids.reserveCapacity(Self.writtenIDCount(root))
         let canonical = loader.canonical(root.file.path)
         builder.collect(root, canonical: canonical, stack: [], loader: loader, cache: &cache)
         builder.resolve()
@@ -84,17 +84,9 @@ public struct ModelBuilder {
 
     private var elements: [Element] = []
     /// What resolution reads of the syntax, kept apart from it so the element syntax can go:
-    /// every written ID (an element's, then its indicators'), in source order, and every
-    /// reference list (`fører til`, `understøtter`, `gælder`) with the element it stands under.
-    private var writtenIDs: [WrittenID] = []
+    /// every reference list (`fører til`, `understøtter`, `gælder`) with the element it stands
+    /// under. The IDs are registered in `ids` as the elements are added.
     private var referenceLists: [ReferenceList] = []
-
-    private struct WrittenID {
-        let id: Identifier
-        /// The element the ID names, or stands under for an indicator.
-        let element: Int
-        let isIndicator: Bool
-    }
 
     private struct ReferenceList {
         let element: Int
@@ -200,9 +192,9 @@ public struct ModelBuilder {
         }
         element.indicators = syntax.indicators.map(Self.indicator)
         elements.append(element)
-        if let id = syntax.id { writtenIDs.append(WrittenID(id: id, element: index, isIndicator: false)) }
+        if let id = syntax.id { register(id, element: index) }
         for indicator in syntax.indicators {
-            if let id = indicator.id { writtenIDs.append(WrittenID(id: id, element: index, isIndicator: true)) }
+            if let id = indicator.id { register(id, element: nil) }
         }
         for property in syntax.properties where property.key == .leadsTo || property.key == .supports || property.key == .appliesTo {
             let references = property.value.references
@@ -255,9 +247,19 @@ public struct ModelBuilder {
 
     // MARK: - Resolution
 
-    private var index: [String: Int] = [:]
-    /// Indicator IDs, so a link to one gets a precise message (and duplicates are caught).
-    private var indicatorIDs: [String: SourceRange] = [:]
+    /// Every written ID, element or indicator, by name: the first of each name (a repeated one
+    /// is reported). One table, sized at the start, instead of three that grew by doubling
+    /// (at 100 000 elements they held ~25 MB while the model was built).
+    private var ids: [String: RegisteredID] = [:]
+    /// Duplicate IDs found while adding elements; reported first when resolution starts, where
+    /// they stood when the IDs were registered in a pass of their own.
+    private var duplicateIDs: [Diagnostic] = []
+
+    private struct RegisteredID {
+        let range: SourceRange
+        /// The element's index; -1 for an indicator (a link to one gets a precise message).
+        let element: Int32
+    }
     /// Written IDs by their lower-case spelling (the first of each), for »mente du« on an unknown
     /// ID; built on the first unknown ID, since a model without one never needs it.
     private var lowercased: [String: String]?
@@ -270,7 +272,8 @@ public struct ModelBuilder {
     }
 
     private mutating func resolve() {
-        registerIDs()
+        diagnostics += duplicateIDs
+        duplicateIDs = []
         // Room for every link at once (at most one per reference and per step of a chain):
         // growing by doubling holds two copies at the moment it grows.
         var expectedLinks = 0
@@ -300,29 +303,30 @@ public struct ModelBuilder {
         }
     }
 
-    private mutating func registerIDs() {
-        var firstRange: [String: SourceRange] = [:]
-        func register(_ id: Identifier) -> Bool {
-            if let first = firstRange[id.name] {
-                diagnostics.append(Diagnostic(
-                    ModelCode.duplicateID, range: id.range,
-                    message: LocalizedText(da: "ID'et \(quoted(id.name)) er brugt mere end én gang",
-                                           en: "the ID \(quoted(id.name)) is used more than once"),
-                    help: LocalizedText(da: "giv hvert element og hver indikator sit eget ID",
-                                        en: "give every element and every indicator an ID of its own"),
-                    notes: [DiagnosticNote(range: first, message: LocalizedText(da: "første gang her", en: "first here"))]))
-                return false
-            }
-            firstRange[id.name] = id.range
-            return true
+    /// How many IDs the root file writes (elements and indicators): the size of `ids`.
+    private static func writtenIDCount(_ root: SyntaxTree) -> Int {
+        var count = 0
+        for item in root.items {
+            guard case .element(let element) = item else { continue }
+            if element.id != nil { count += 1 }
+            for indicator in element.indicators where indicator.id != nil { count += 1 }
         }
-        for written in writtenIDs where register(written.id) {
-            if written.isIndicator {
-                indicatorIDs[written.id.name] = written.id.range
-            } else {
-                index[written.id.name] = written.element
-            }
+        return count
+    }
+
+    /// Registers an element's (`element` its index) or an indicator's (`nil`) ID, in source order.
+    private mutating func register(_ id: Identifier, element: Int?) {
+        if let first = ids[id.name] {
+            duplicateIDs.append(Diagnostic(
+                ModelCode.duplicateID, range: id.range,
+                message: LocalizedText(da: "ID'et \(quoted(id.name)) er brugt mere end én gang",
+                                       en: "the ID \(quoted(id.name)) is used more than once"),
+                help: LocalizedText(da: "giv hvert element og hver indikator sit eget ID",
+                                    en: "give every element and every indicator an ID of its own"),
+                notes: [DiagnosticNote(range: first.range, message: LocalizedText(da: "første gang her", en: "first here"))]))
+            return
         }
+        ids[id.name] = RegisteredID(range: id.range, element: element.map { Int32($0) } ?? -1)
     }
 
     /// Every written ID (elements and indicators, in source order) by its lower-case spelling;
@@ -330,9 +334,11 @@ public struct ModelBuilder {
     private mutating func lowercasedIDs() -> [String: String] {
         if let lowercased { return lowercased }
         var built: [String: String] = [:]
-        for written in writtenIDs {
-            let name = written.id.name
-            built[name.lowercased()] = built[name.lowercased()] ?? name
+        for element in elements {
+            if let name = element.id { built[name.lowercased()] = built[name.lowercased()] ?? name }
+            for indicator in element.indicators {
+                if let name = indicator.id { built[name.lowercased()] = built[name.lowercased()] ?? name }
+            }
         }
         lowercased = built
         return built
@@ -340,8 +346,8 @@ public struct ModelBuilder {
 
     /// The element an ID names, or nil after reporting why not.
     private mutating func lookup(_ id: Identifier) -> Int? {
-        if let found = index[id.name] { return found }
-        if indicatorIDs[id.name] != nil {
+        if let found = ids[id.name] {
+            if found.element >= 0 { return Int(found.element) }
             diagnostics.append(Diagnostic(
                 ModelCode.wrongLinkKind, range: id.range,
                 message: LocalizedText(da: "\(quoted(id.name)) er en indikator; forbindelser går mellem elementer",
