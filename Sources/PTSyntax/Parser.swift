@@ -72,7 +72,7 @@ public struct Parser {
 
     private init(file: SourceFile) {
         self.file = file
-        self.lines = ScannedLines(lines: [], file: file.pathID, text: nil, bytes: [])
+        self.lines = ScannedLines(lines: [], file: file.pathID, isValidUTF8: true, bytes: [])
     }
 
     private mutating func report(_ diagnostic: Diagnostic) {
@@ -366,7 +366,7 @@ public struct Parser {
                                     en: "write the title on the same line, e.g. »\(keyword.text)\(id.map { " " + $0.name } ?? ""): The young person attends reliably«")))
         }
         var element = ElementSyntax(
-            kind: kind, keywordRange: keyword.range, id: id, title: String(title.text),
+            kind: kind, keywordRange: keyword.range, id: id, title: title.string,
             titleRange: title.isEmpty ? slice.range : title.range, range: slice.range,
             blockRange: blockRange(node), properties: [], indicators: [])
         // Most lines under an element are its properties: room for all of them at once, instead
@@ -502,7 +502,7 @@ public struct Parser {
         case .baseline:
             if let baseline = ValueParser.baseline(text) { return .baseline(baseline) }
             if let open = text.lastIndex(of: "("), text.hasSuffix(")"), ValueParser.quantity(text[..<open].trimmingBlanks()) != nil {
-                reportInvalidDate(value.sub(text.index(after: open)..<text.index(before: text.endIndex)).trimmed(), year: 2024)
+                reportInvalidDate(value.sub(text.index(after: open)..<text.index(before: text.endIndex), of: text).trimmed(), year: 2024)
                 return nil
             }
             report(badValue(SyntaxCode.invalidNumber, value,
@@ -514,7 +514,7 @@ public struct Parser {
         case .target:
             if let target = ValueParser.target(text) { return .target(target) }
             if let deadline = ValueParser.deadlineText(text), ValueParser.date(deadline.text) == nil {
-                reportInvalidDate(value.sub(deadline.range), year: 2027)
+                reportInvalidDate(value.sub(deadline.range, of: text), year: 2027)
                 return nil
             }
             report(badValue(SyntaxCode.invalidNumber, value,
