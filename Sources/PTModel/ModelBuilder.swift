@@ -23,6 +23,12 @@ public struct SyntaxCache {
         return result
     }
 
+    /// Keeps only a file's header and comments (suppressions read the comments), so that a model
+    /// builder given the file's tree holds its elements' syntax alone and can release it.
+    public mutating func releaseItems(canonicalPath: String) {
+        entries[canonicalPath]?.tree.items = []
+    }
+
     /// Parses every file, on every core: a file's tree depends on its own text alone, so the
     /// results (in the files' order) are what parsing them one after another gives.
     public static func parseAll(_ files: [SourceFile]) -> [(tree: SyntaxTree, diagnostics: [Diagnostic])] {
@@ -54,16 +60,21 @@ public struct ModelBuilder {
     /// model full of typos stays linear.
     static let maxSuggestions = 200
 
-    public static func build(root: SyntaxTree, loader: some SourceLoader, cache: inout SyntaxCache) -> Result {
+    /// `root` is consumed: when the caller holds no other copy of the tree (`Checker` hands it
+    /// over), each element's syntax is released as soon as the element is in the model, so the
+    /// tree and the model are not alive together in full.
+    public static func build(root: consuming SyntaxTree, loader: some SourceLoader, cache: inout SyntaxCache) -> Result {
         var builder = ModelBuilder()
+        let header = builder.header(root)
         // Room for the root file's elements up front: growing an array of elements by doubling
         // holds two copies at the moment it grows.
         builder.elements.reserveCapacity(root.items.count)
-        builder.syntax.reserveCapacity(root.items.count)
-        builder.collect(root, canonical: loader.canonical(root.file.path), stack: [], loader: loader, cache: &cache)
+        builder.ids.reserveCapacity(Self.writtenIDCount(root))
+        let canonical = loader.canonical(root.file.path)
+        builder.collect(root, canonical: canonical, stack: [], loader: loader, cache: &cache)
         builder.resolve()
         let model = ProgramTheory(
-            header: builder.header(root), elements: builder.elements, links: builder.links,
+            header: header, elements: builder.elements, links: builder.links,
             supports: builder.supports, assumptionLinks: builder.assumptionLinks,
             files: builder.files.map(\.path))
         return Result(model: model, diagnostics: builder.diagnostics, files: builder.files)
@@ -72,15 +83,15 @@ public struct ModelBuilder {
     // MARK: - State
 
     private var elements: [Element] = []
-    /// What resolution reads of the syntax each element came from, by element index: its ID,
-    /// properties (the references) and indicators (their IDs). A third of an `ElementSyntax`,
-    /// and it shares the tree's arrays.
-    private var syntax: [ResolutionSyntax] = []
+    /// What resolution reads of the syntax, kept apart from it so the element syntax can go:
+    /// every reference list (`fører til`, `understøtter`, `gælder`) with the element it stands
+    /// under. The IDs are registered in `ids` as the elements are added.
+    private var referenceLists: [ReferenceList] = []
 
-    private struct ResolutionSyntax {
-        let id: Identifier?
-        let properties: [PropertySyntax]
-        let indicators: [ElementSyntax]
+    private struct ReferenceList {
+        let element: Int
+        let key: PropertyKey
+        let references: [Reference]
     }
     private var chains: [ChainSyntax] = []
     private var files: [SourceFile] = []
@@ -93,12 +104,17 @@ public struct ModelBuilder {
 
     // MARK: - Includes
 
-    private mutating func collect(_ tree: SyntaxTree, canonical: String, stack: [(path: String, range: SourceRange?)],
+    private mutating func collect(_ tree: consuming SyntaxTree, canonical: String, stack: [(path: String, range: SourceRange?)],
                                   loader: some SourceLoader, cache: inout SyntaxCache) {
         visited.insert(canonical)
         files.append(tree.file)
         let stack = stack + [(canonical, nil)]
-        for item in tree.items {
+        // The items are taken out of the tree and popped last first, so an item is released as
+        // soon as it is used (when no one else holds the tree, as for `Checker`'s root files).
+        var items = tree.items
+        tree.items = []
+        items.reverse()
+        while let item = items.popLast() {
             switch item {
             case .element(let element):
                 add(element)
@@ -176,7 +192,14 @@ public struct ModelBuilder {
         }
         element.indicators = syntax.indicators.map(Self.indicator)
         elements.append(element)
-        self.syntax.append(ResolutionSyntax(id: syntax.id, properties: syntax.properties, indicators: syntax.indicators))
+        if let id = syntax.id { register(id, element: index) }
+        for indicator in syntax.indicators {
+            if let id = indicator.id { register(id, element: nil) }
+        }
+        for property in syntax.properties where property.key == .leadsTo || property.key == .supports || property.key == .appliesTo {
+            let references = property.value.references
+            if !references.isEmpty { referenceLists.append(ReferenceList(element: index, key: property.key, references: references)) }
+        }
     }
 
     private static func indicator(_ syntax: ElementSyntax) -> Indicator {
@@ -224,9 +247,19 @@ public struct ModelBuilder {
 
     // MARK: - Resolution
 
-    private var index: [String: Int] = [:]
-    /// Indicator IDs, so a link to one gets a precise message (and duplicates are caught).
-    private var indicatorIDs: [String: SourceRange] = [:]
+    /// Every written ID, element or indicator, by name: the first of each name (a repeated one
+    /// is reported). One table, sized at the start, instead of three that grew by doubling
+    /// (at 100 000 elements they held ~25 MB while the model was built).
+    private var ids: [String: RegisteredID] = [:]
+    /// Duplicate IDs found while adding elements; reported first when resolution starts, where
+    /// they stood when the IDs were registered in a pass of their own.
+    private var duplicateIDs: [Diagnostic] = []
+
+    private struct RegisteredID {
+        let range: SourceRange
+        /// The element's index; -1 for an indicator (a link to one gets a precise message).
+        let element: Int32
+    }
     /// Written IDs by their lower-case spelling (the first of each), for »mente du« on an unknown
     /// ID; built on the first unknown ID, since a model without one never needs it.
     private var lowercased: [String: String]?
@@ -239,20 +272,17 @@ public struct ModelBuilder {
     }
 
     private mutating func resolve() {
-        registerIDs()
+        diagnostics += duplicateIDs
+        duplicateIDs = []
         // Room for every link at once (at most one per reference and per step of a chain):
         // growing by doubling holds two copies at the moment it grows.
         var expectedLinks = 0
-        for element in syntax {
-            for property in element.properties where property.key == .leadsTo { expectedLinks += property.value.references.count }
-        }
+        for list in referenceLists where list.key == .leadsTo { expectedLinks += list.references.count }
         for chain in chains { expectedLinks += max(chain.ids.count - 1, 0) }
         links.reserveCapacity(expectedLinks)
         linkSet.reserveCapacity(expectedLinks)
-        for position in syntax.indices {
-            for property in syntax[position].properties where property.key == .leadsTo {
-                for reference in property.value.references { resolveLeadsTo(from: position, reference) }
-            }
+        for list in referenceLists where list.key == .leadsTo {
+            for reference in list.references { resolveLeadsTo(from: list.element, reference) }
         }
         for chain in chains {
             let resolved = chain.ids.map { lookup($0) }
@@ -262,41 +292,41 @@ public struct ModelBuilder {
             }
         }
         // Supports and assumptions name links, so they are resolved after every link exists.
-        for position in syntax.indices {
-            for property in syntax[position].properties where property.key == .supports || property.key == .appliesTo {
-                for reference in property.value.references {
-                    switch property.key {
-                    case .supports: resolveSupport(mechanism: position, reference)
-                    case .appliesTo: resolveAssumption(position, reference)
-                    default: break
-                    }
+        for list in referenceLists where list.key == .supports || list.key == .appliesTo {
+            for reference in list.references {
+                switch list.key {
+                case .supports: resolveSupport(mechanism: list.element, reference)
+                case .appliesTo: resolveAssumption(list.element, reference)
+                default: break
                 }
             }
         }
     }
 
-    private mutating func registerIDs() {
-        var firstRange: [String: SourceRange] = [:]
-        func register(_ id: Identifier) -> Bool {
-            if let first = firstRange[id.name] {
-                diagnostics.append(Diagnostic(
-                    ModelCode.duplicateID, range: id.range,
-                    message: LocalizedText(da: "ID'et \(quoted(id.name)) er brugt mere end én gang",
-                                           en: "the ID \(quoted(id.name)) is used more than once"),
-                    help: LocalizedText(da: "giv hvert element og hver indikator sit eget ID",
-                                        en: "give every element and every indicator an ID of its own"),
-                    notes: [DiagnosticNote(range: first, message: LocalizedText(da: "første gang her", en: "first here"))]))
-                return false
-            }
-            firstRange[id.name] = id.range
-            return true
+    /// How many IDs the root file writes (elements and indicators): the size of `ids`.
+    private static func writtenIDCount(_ root: SyntaxTree) -> Int {
+        var count = 0
+        for item in root.items {
+            guard case .element(let element) = item else { continue }
+            if element.id != nil { count += 1 }
+            for indicator in element.indicators where indicator.id != nil { count += 1 }
         }
-        for position in syntax.indices {
-            if let id = syntax[position].id, register(id) { index[id.name] = position }
-            for indicator in syntax[position].indicators {
-                if let id = indicator.id, register(id) { indicatorIDs[id.name] = id.range }
-            }
+        return count
+    }
+
+    /// Registers an element's (`element` its index) or an indicator's (`nil`) ID, in source order.
+    private mutating func register(_ id: Identifier, element: Int?) {
+        if let first = ids[id.name] {
+            duplicateIDs.append(Diagnostic(
+                ModelCode.duplicateID, range: id.range,
+                message: LocalizedText(da: "ID'et \(quoted(id.name)) er brugt mere end én gang",
+                                       en: "the ID \(quoted(id.name)) is used more than once"),
+                help: LocalizedText(da: "giv hvert element og hver indikator sit eget ID",
+                                    en: "give every element and every indicator an ID of its own"),
+                notes: [DiagnosticNote(range: first.range, message: LocalizedText(da: "første gang her", en: "first here"))]))
+            return
         }
+        ids[id.name] = RegisteredID(range: id.range, element: element.map { Int32($0) } ?? -1)
     }
 
     /// Every written ID (elements and indicators, in source order) by its lower-case spelling;
@@ -304,10 +334,10 @@ public struct ModelBuilder {
     private mutating func lowercasedIDs() -> [String: String] {
         if let lowercased { return lowercased }
         var built: [String: String] = [:]
-        for element in syntax {
-            if let id = element.id { built[id.name.lowercased()] = built[id.name.lowercased()] ?? id.name }
+        for element in elements {
+            if let name = element.id { built[name.lowercased()] = built[name.lowercased()] ?? name }
             for indicator in element.indicators {
-                if let id = indicator.id { built[id.name.lowercased()] = built[id.name.lowercased()] ?? id.name }
+                if let name = indicator.id { built[name.lowercased()] = built[name.lowercased()] ?? name }
             }
         }
         lowercased = built
@@ -316,8 +346,8 @@ public struct ModelBuilder {
 
     /// The element an ID names, or nil after reporting why not.
     private mutating func lookup(_ id: Identifier) -> Int? {
-        if let found = index[id.name] { return found }
-        if indicatorIDs[id.name] != nil {
+        if let found = ids[id.name] {
+            if found.element >= 0 { return Int(found.element) }
             diagnostics.append(Diagnostic(
                 ModelCode.wrongLinkKind, range: id.range,
                 message: LocalizedText(da: "\(quoted(id.name)) er en indikator; forbindelser går mellem elementer",

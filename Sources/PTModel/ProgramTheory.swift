@@ -69,20 +69,71 @@ public struct Element: Sendable, Codable {
     /// The element's line through its last indented line.
     public let blockRange: SourceRange
 
-    // målgruppe
-    public var characteristics: [String] = []
-    public var size: Size?
-    public var scope: String?
     // delmål and slutmål
     public var indicators: [Indicator] = []
     // mekanisme
     public var mechanismType: MechanismType?
     // antagelse
     public var critical: Bool?
-    public var evidence: String?
 
     /// Where each property was written, for findings that point at it.
     public var propertyRanges = PropertyRanges()
+
+    /// What only a målgruppe (kendetegn, størrelse, afgrænsning) or an antagelse (evidens) has,
+    /// in a box of its own that most elements do not have: an element is ~140 bytes instead of
+    /// ~230, in an array of every element of the model.
+    private var details: DetailsBox?
+
+    private struct Details: Sendable {
+        var characteristics: [String] = []
+        var size: Size?
+        var scope: String?
+        var evidence: String?
+    }
+
+    /// Immutable: a change makes a new box, so copies of an element never share a change.
+    private final class DetailsBox: Sendable {
+        let value: Details
+        init(_ value: Details) { self.value = value }
+    }
+
+    private mutating func changeDetails(_ change: (inout Details) -> Void) {
+        var value = details?.value ?? Details()
+        change(&value)
+        details = DetailsBox(value)
+    }
+
+    // målgruppe
+    public var characteristics: [String] {
+        get { details?.value.characteristics ?? [] }
+        set { changeDetails { $0.characteristics = newValue } }
+    }
+    public var size: Size? {
+        get { details?.value.size }
+        set { changeDetails { $0.size = newValue } }
+    }
+    public var scope: String? {
+        get { details?.value.scope }
+        set { changeDetails { $0.scope = newValue } }
+    }
+    // antagelse
+    public var evidence: String? {
+        get { details?.value.evidence }
+        set { changeDetails { $0.evidence = newValue } }
+    }
+
+    init(index: Int, id: String?, key: String, kind: ElementKind, title: String, description: String? = nil,
+         range: SourceRange, titleRange: SourceRange, blockRange: SourceRange) {
+        self.index = index
+        self.id = id
+        self.key = key
+        self.kind = kind
+        self.title = title
+        self.description = description
+        self.range = range
+        self.titleRange = titleRange
+        self.blockRange = blockRange
+    }
 
     /// How a person names the element in a message: `delmål D1` or `delmål »Den unge …«`.
     public var displayName: String {
@@ -90,6 +141,57 @@ public struct Element: Sendable, Codable {
         var short = title.prefix(40)
         if title.count > 40 { short += "…" }
         return "»\(short)«"
+    }
+
+    // Coded as the fields it had before the box (the box is a matter of memory only).
+    private enum CodingKeys: String, CodingKey {
+        case index, id, key, kind, title, description, range, titleRange, blockRange
+        case characteristics, size, scope, indicators, mechanismType, critical, evidence, propertyRanges
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(index: try container.decode(Int.self, forKey: .index),
+                  id: try container.decodeIfPresent(String.self, forKey: .id),
+                  key: try container.decode(String.self, forKey: .key),
+                  kind: try container.decode(ElementKind.self, forKey: .kind),
+                  title: try container.decode(String.self, forKey: .title),
+                  description: try container.decodeIfPresent(String.self, forKey: .description),
+                  range: try container.decode(SourceRange.self, forKey: .range),
+                  titleRange: try container.decode(SourceRange.self, forKey: .titleRange),
+                  blockRange: try container.decode(SourceRange.self, forKey: .blockRange))
+        let details = Details(characteristics: try container.decode([String].self, forKey: .characteristics),
+                              size: try container.decodeIfPresent(Size.self, forKey: .size),
+                              scope: try container.decodeIfPresent(String.self, forKey: .scope),
+                              evidence: try container.decodeIfPresent(String.self, forKey: .evidence))
+        if !details.characteristics.isEmpty || details.size != nil || details.scope != nil || details.evidence != nil {
+            self.details = DetailsBox(details)
+        }
+        indicators = try container.decode([Indicator].self, forKey: .indicators)
+        mechanismType = try container.decodeIfPresent(MechanismType.self, forKey: .mechanismType)
+        critical = try container.decodeIfPresent(Bool.self, forKey: .critical)
+        propertyRanges = try container.decode(PropertyRanges.self, forKey: .propertyRanges)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(index, forKey: .index)
+        try container.encodeIfPresent(id, forKey: .id)
+        try container.encode(key, forKey: .key)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(title, forKey: .title)
+        try container.encodeIfPresent(description, forKey: .description)
+        try container.encode(range, forKey: .range)
+        try container.encode(titleRange, forKey: .titleRange)
+        try container.encode(blockRange, forKey: .blockRange)
+        try container.encode(characteristics, forKey: .characteristics)
+        try container.encodeIfPresent(size, forKey: .size)
+        try container.encodeIfPresent(scope, forKey: .scope)
+        try container.encode(indicators, forKey: .indicators)
+        try container.encodeIfPresent(mechanismType, forKey: .mechanismType)
+        try container.encodeIfPresent(critical, forKey: .critical)
+        try container.encodeIfPresent(evidence, forKey: .evidence)
+        try container.encode(propertyRanges, forKey: .propertyRanges)
     }
 }
 
@@ -201,13 +303,10 @@ extension Element {
     public func reindexed(_ index: Int, key: String) -> Element {
         var copy = Element(index: index, id: id, key: key, kind: kind, title: title, description: description,
                            range: range, titleRange: titleRange, blockRange: blockRange)
-        copy.characteristics = characteristics
-        copy.size = size
-        copy.scope = scope
+        copy.details = details
         copy.indicators = indicators
         copy.mechanismType = mechanismType
         copy.critical = critical
-        copy.evidence = evidence
         copy.propertyRanges = propertyRanges
         return copy
     }

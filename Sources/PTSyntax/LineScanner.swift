@@ -2,7 +2,7 @@ import PTDiagnostics
 import PTSource
 
 /// One physical line, cut into indentation and content: 16 bytes a line, the text stays in
-/// `ScannedLines.text` (a file of 20 MB has some 700 000 lines).
+/// the file's bytes (a file of 20 MB has some 700 000 lines).
 struct ScannedLine {
     /// Byte offsets of the content after the indentation, trailing blanks removed.
     let start: Int32
@@ -16,14 +16,14 @@ struct ScannedLine {
     var isBlank: Bool { start == end }
 }
 
-/// The lines of one file and the text their content is cut from.
+/// The lines of one file and the bytes their content is cut from.
 struct ScannedLines {
     let lines: [ScannedLine]
     let file: SourcePathID
-    /// The whole file as one string when it is valid UTF-8 (then a byte offset is a UTF-8
-    /// offset into it); else nil, and each line is decoded on its own (each invalid byte as `?`,
-    /// see `LineScanner.decodeKeepingOffsets`; offsets counted from the line's content start).
-    let text: String?
+    /// The file is valid UTF-8: the content is cut from its bytes. Else each line is decoded on
+    /// its own (each invalid byte as `?`, see `LineScanner.decodeKeepingOffsets`; offsets
+    /// counted from the line's content start).
+    let isValidUTF8: Bool
     let bytes: [UInt8]
 
     var count: Int { lines.count }
@@ -35,11 +35,11 @@ struct ScannedLines {
         let line = lines[number - 1]
         let start = Int(line.start)
         let end = Int(line.end)
-        if let text {
-            return TextSlice(base: text, lower: start, upper: end, offset: start, file: file)
+        if isValidUTF8 {
+            return TextSlice(base: bytes, lower: start, upper: end, offset: start, file: file)
         }
-        let decoded = LineScanner.decodeKeepingOffsets(bytes, start..<end)
-        return TextSlice(base: decoded, lower: 0, upper: decoded.utf8.count, offset: start, file: file)
+        let decoded = Array(LineScanner.decodeKeepingOffsets(bytes, start..<end).utf8)
+        return TextSlice(base: decoded, lower: 0, upper: decoded.count, offset: start, file: file)
     }
 }
 
@@ -67,11 +67,11 @@ enum LineScanner {
                     en: "a program theory is a UTF-8 text file ending in .pt; check that this is the right file")))
             return nil
         }
-        // One pass for valid files (nearly all): validating gives the text the parser cuts from.
-        // Only an invalid file is walked byte by byte, to say where.
-        var text = String(validating: bytes, as: UTF8.self)
-        if text == nil, reportInvalidUTF8(file, report: report) {
-            text = String(decoding: bytes, as: UTF8.self)
+        // One pass for valid files (nearly all); the string it makes is dropped at once, as the
+        // parser cuts from the bytes. Only an invalid file is walked byte by byte, to say where.
+        var isValidUTF8 = String(validating: bytes, as: UTF8.self) != nil
+        if !isValidUTF8, reportInvalidUTF8(file, report: report) {
+            isValidUTF8 = true
         }
 
         var lines: [ScannedLine] = []
@@ -119,7 +119,7 @@ enum LineScanner {
                     en: "indent with spaces (two per level); a tab counts as up to \(tabWidth) spaces")))
         }
         return ScannedLines(lines: lines, file: file.pathID,
-                            text: text, bytes: bytes)
+                            isValidUTF8: isValidUTF8, bytes: bytes)
     }
 
     /// The line's text with every ill-formed byte as `?`: one byte for one byte, so every offset

@@ -22,7 +22,7 @@ public struct Parser {
 
     private let file: SourceFile
     private var lines: ScannedLines
-    private var nodes: [LineNode] = []
+    /// The top-level lines (1-based numbers): each line not indented under one above it.
     private var roots: [Int] = []
     private var header: ElementSyntax?
     private var items: [TopLevelItem] = []
@@ -30,27 +30,9 @@ public struct Parser {
     private var diagnostics: [Diagnostic] = []
     private var stoppedReporting = false
 
-    /// A non-blank, non-comment line with the lines indented under it. The children are a
-    /// linked list through `nextSibling` (no array per line).
-    private struct LineNode {
-        let line: Int
-        let indent: Int
-        /// Last line (1-based) of the block this line opens.
-        var lastLine: Int
-        var firstChild = -1
-        var lastChild = -1
-        var nextSibling = -1
-
-        init(line: Int, indent: Int, lastLine: Int) {
-            self.line = line
-            self.indent = indent
-            self.lastLine = lastLine
-        }
-    }
-
     private init(file: SourceFile) {
         self.file = file
-        self.lines = ScannedLines(lines: [], file: file.pathID, text: nil, bytes: [])
+        self.lines = ScannedLines(lines: [], file: file.pathID, isValidUTF8: true, bytes: [])
     }
 
     private mutating func report(_ diagnostic: Diagnostic) {
@@ -92,8 +74,8 @@ public struct Parser {
         }
         scanned.forEach { report($0) }
         lines = scannedLines
-        buildTree()
-        if nodes.isEmpty {
+        findRoots()
+        if roots.isEmpty {
             report(Diagnostic(
                 SyntaxCode.emptyFile,
                 range: SourceRange(file: file.pathID, start: file.contentStart, end: file.contentStart),
@@ -115,49 +97,83 @@ public struct Parser {
         return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10),\(tenths % 10)"
     }
 
-    /// Links each line to the nearest less-indented line above it. Iterative: a file indented
-    /// 10 000 levels deep costs a deep stack array, never a deep call stack.
-    private mutating func buildTree() {
-        var stack: [Int] = []
-        var previousLine = 0
-        nodes.reserveCapacity(lines.count)
-        for number in 1..<(lines.count + 1) {
-            let line = lines[number]
-            if line.isBlank { continue }
-            if line.isComment {
-                let content = lines.content(number)
-                comments.append(CommentSyntax(text: String(content.text.dropFirst()), range: content.range, line: number))
-                continue
-            }
-            let indent = Int(line.indent)
-            while let top = stack.last, nodes[top].indent >= indent {
-                nodes[top].lastLine = previousLine
-                stack.removeLast()
-            }
-            let index = nodes.count
-            nodes.append(LineNode(line: number, indent: indent, lastLine: number))
-            if let parent = stack.last {
-                if nodes[parent].lastChild >= 0 {
-                    nodes[nodes[parent].lastChild].nextSibling = index
-                } else {
-                    nodes[parent].firstChild = index
-                }
-                nodes[parent].lastChild = index
-            } else {
-                roots.append(index)
-            }
-            stack.append(index)
-            previousLine = number
+    // MARK: - Blocks
+    //
+    // A line belongs to the nearest less-indented line above it. The tree of lines is not built:
+    // a line (by its 1-based number) is its node, and its children and block are found from
+    // the indentation when they are asked for. Only the content lines count (not blank, not
+    // comments), and a parser asks only about the top level and two levels under it, so this
+    // is linear, and a file indented 10 000 levels deep costs no deep call stack.
+
+    /// Collects the comments and the top-level lines.
+    private mutating func findRoots() {
+        for number in 1..<(lines.count + 1) where lines[number].isComment {
+            let content = lines.content(number)
+            comments.append(CommentSyntax(text: String(content.text.dropFirst()), range: content.range, line: number))
         }
-        for index in stack { nodes[index].lastLine = previousLine }
+        var root = nextContentLine(after: 0)
+        while root >= 0 {
+            roots.append(root)
+            root = nextContentLine(after: lastLine(root))
+        }
     }
 
-    private func content(_ node: Int) -> TextSlice { lines.content(nodes[node].line) }
+    private func isContent(_ number: Int) -> Bool {
+        let line = lines[number]
+        return !line.isBlank && !line.isComment
+    }
+
+    private func indent(_ number: Int) -> Int { Int(lines[number].indent) }
+
+    /// The first content line after line `number`, or -1.
+    private func nextContentLine(after number: Int) -> Int {
+        var next = number + 1
+        while next <= lines.count {
+            if isContent(next) { return next }
+            next += 1
+        }
+        return -1
+    }
+
+    /// The last content line of the block line `node` opens: the last before the next content
+    /// line that is indented no deeper than it.
+    private func lastLine(_ node: Int) -> Int {
+        let own = indent(node)
+        var last = node
+        var next = node + 1
+        while next <= lines.count {
+            if isContent(next) {
+                if indent(next) <= own { break }
+                last = next
+            }
+            next += 1
+        }
+        return last
+    }
+
+    /// The first line indented under `node`, or -1.
+    private func firstChild(_ node: Int) -> Int {
+        let next = nextContentLine(after: node)
+        return next >= 0 && indent(next) > indent(node) ? next : -1
+    }
+
+    /// The next line indented directly under `parent` after its child `child`, or -1.
+    private func nextSibling(_ child: Int, under parent: Int) -> Int {
+        let next = nextContentLine(after: lastLine(child))
+        return next >= 0 && indent(next) > indent(parent) ? next : -1
+    }
+
+    private func content(_ node: Int) -> TextSlice { lines.content(node) }
 
     private func blockRange(_ node: Int) -> SourceRange {
         let start = content(node).offset
-        let last = lines.content(nodes[node].lastLine)
+        let last = lines.content(lastLine(node))
         return SourceRange(file: file.pathID, start: start, end: last.offset + last.byteCount)
+    }
+
+    /// From the first line under `node` through the end of its block.
+    private func childrenRange(_ node: Int, first: Int) -> SourceRange {
+        SourceRange(file: file.pathID, start: content(first).offset, end: blockRange(node).end)
     }
 
     // MARK: - Lines
@@ -344,23 +360,23 @@ public struct Parser {
                                     en: "write the title on the same line, e.g. »\(keyword.text)\(id.map { " " + $0.name } ?? ""): The young person attends reliably«")))
         }
         var element = ElementSyntax(
-            kind: kind, keywordRange: keyword.range, id: id, title: String(title.text),
+            kind: kind, keywordRange: keyword.range, id: id, title: title.string,
             titleRange: title.isEmpty ? slice.range : title.range, range: slice.range,
             blockRange: blockRange(node), properties: [], indicators: [])
         // Most lines under an element are its properties: room for all of them at once, instead
         // of doubling (the properties are most of the tree's memory).
         var childCount = 0
-        var counted = nodes[node].firstChild
+        var counted = firstChild(node)
         while counted >= 0 {
             childCount += 1
-            counted = nodes[counted].nextSibling
+            counted = nextSibling(counted, under: node)
         }
         element.properties.reserveCapacity(childCount)
 
-        var nextChild = nodes[node].firstChild
+        var nextChild = firstChild(node)
         while nextChild >= 0 {
             let child = nextChild
-            nextChild = nodes[child].nextSibling
+            nextChild = nextSibling(child, under: node)
             let childSlice = content(child)
             switch classify(childSlice) {
             case .element(.indicator, let childKeyword, let childIDs, let childTitle) where kind.acceptsIndicators:
@@ -431,12 +447,12 @@ public struct Parser {
 
     private mutating func parseProperty(_ node: Int, key: PropertyKey, keyword: TextSlice, value: TextSlice) -> PropertySyntax? {
         let line = content(node)
-        let children = (first: nodes[node].firstChild, last: nodes[node].lastChild)
+        let first = firstChild(node)
         if value.isEmpty {
-            if key.isText, children.first >= 0 {
+            if key.isText, first >= 0 {
                 let text = multiLineText(node)
                 return PropertySyntax(key: key, keyRange: keyword.range, value: .text(text),
-                                      valueRange: blockRange(children.first).union(blockRange(children.last)),
+                                      valueRange: childrenRange(node, first: first),
                                       range: blockRange(node))
             }
             report(Diagnostic(
@@ -456,8 +472,8 @@ public struct Parser {
     /// The lines indented under an empty-valued text property, joined with newlines; the common
     /// indentation is removed, blank lines inside are kept, comment lines are left out.
     private func multiLineText(_ node: Int) -> String {
-        let first = nodes[node].line + 1
-        let last = nodes[node].lastLine
+        let first = node + 1
+        let last = lastLine(node)
         guard first <= last else { return "" }
         var textLines: [(indent: Int, text: Substring)] = []
         for number in first...last {
@@ -480,7 +496,7 @@ public struct Parser {
         case .baseline:
             if let baseline = ValueParser.baseline(text) { return .baseline(baseline) }
             if let open = text.lastIndex(of: "("), text.hasSuffix(")"), ValueParser.quantity(text[..<open].trimmingBlanks()) != nil {
-                reportInvalidDate(value.sub(text.index(after: open)..<text.index(before: text.endIndex)).trimmed(), year: 2024)
+                reportInvalidDate(value.sub(text.index(after: open)..<text.index(before: text.endIndex), of: text).trimmed(), year: 2024)
                 return nil
             }
             report(badValue(SyntaxCode.invalidNumber, value,
@@ -492,7 +508,7 @@ public struct Parser {
         case .target:
             if let target = ValueParser.target(text) { return .target(target) }
             if let deadline = ValueParser.deadlineText(text), ValueParser.date(deadline.text) == nil {
-                reportInvalidDate(value.sub(deadline.range), year: 2027)
+                reportInvalidDate(value.sub(deadline.range, of: text), year: 2027)
                 return nil
             }
             report(badValue(SyntaxCode.invalidNumber, value,
@@ -647,9 +663,9 @@ public struct Parser {
     // MARK: - Findings
 
     private mutating func reportChildren(of node: Int, under keyword: some StringProtocol) {
-        let first = nodes[node].firstChild
+        let first = firstChild(node)
         guard first >= 0 else { return }
-        let range = blockRange(first).union(blockRange(nodes[node].lastChild))
+        let range = childrenRange(node, first: first)
         report(Diagnostic(
             SyntaxCode.unexpectedIndentation,
             range: SourceRange(file: file.pathID, start: range.start, end: content(first).range.end),

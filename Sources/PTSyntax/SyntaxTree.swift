@@ -53,18 +53,28 @@ public struct ElementSyntax: Sendable {
 }
 
 /// `fører til: D2` — a key and its typed value.
+///
+/// The three ranges lie in one file, so it is stored once with their six offsets: 48 bytes a
+/// property instead of 56 (a model of 100 000 elements has some 565 000 of them, all alive
+/// while the file is parsed).
 public struct PropertySyntax: Sendable {
-    public let keyRange: SourceRange
-    public let valueRange: SourceRange
-    /// The whole line (and, for multi-line text, the indented lines under it).
-    public let range: SourceRange
+    private let file: SourcePathID
+    private let offsets: (keyStart: UInt32, keyEnd: UInt32, valueStart: UInt32, valueEnd: UInt32,
+                          start: UInt32, end: UInt32)
     public let key: PropertyKey
     public let value: PropertyValue
 
+    public var keyRange: SourceRange { SourceRange(file: file, start: Int(offsets.keyStart), end: Int(offsets.keyEnd)) }
+    public var valueRange: SourceRange { SourceRange(file: file, start: Int(offsets.valueStart), end: Int(offsets.valueEnd)) }
+    /// The whole line (and, for multi-line text, the indented lines under it).
+    public var range: SourceRange { SourceRange(file: file, start: Int(offsets.start), end: Int(offsets.end)) }
+
+    /// All three ranges are in the file of `range`.
     public init(key: PropertyKey, keyRange: SourceRange, value: PropertyValue, valueRange: SourceRange, range: SourceRange) {
-        self.keyRange = keyRange
-        self.valueRange = valueRange
-        self.range = range
+        self.file = range.file
+        // The ranges' offsets are 32-bit already (`SourceRange`), so this is exact.
+        self.offsets = (UInt32(keyRange.start), UInt32(keyRange.end), UInt32(valueRange.start), UInt32(valueRange.end),
+                        UInt32(range.start), UInt32(range.end))
         self.key = key
         self.value = value
     }

@@ -9,17 +9,21 @@ import PTSource
 /// result is exactly that of walking `Character`s (Tests/PTSyntaxTests/TextSliceTests.swift
 /// compares the two on hostile text).
 struct TextSlice {
-    /// The string the slice is cut from (the whole file, or one decoded line) and the slice's
-    /// UTF-8 bounds in it. Cutting is arithmetic on the bounds; the `Substring` is made only
-    /// when someone reads `text` (most cuts, such as the words after a keyword, never are).
-    let base: String
+    /// The valid UTF-8 the slice is cut from (the file's own bytes, or one decoded line) and
+    /// the slice's bounds in it. Cutting is arithmetic on the bounds; text is made only when
+    /// someone reads `text` or `string` (most cuts, such as the words after a keyword, never
+    /// are). Cutting from the file's bytes, not from a `String` copy of them, saves a second
+    /// copy of the file while it is parsed.
+    let base: [UInt8]
     let lower: Int
     let upper: Int
     /// Byte offset of the slice's start in the file.
     let offset: Int
     let file: SourcePathID
 
-    init(base: String, lower: Int, upper: Int, offset: Int, file: SourcePathID) {
+    /// `base` must be valid UTF-8 (`LineScanner` checks the file once), cut on scalar
+    /// boundaries.
+    init(base: [UInt8], lower: Int, upper: Int, offset: Int, file: SourcePathID) {
         self.base = base
         self.lower = lower
         self.upper = upper
@@ -29,15 +33,17 @@ struct TextSlice {
 
     init(text: Substring, offset: Int, file: SourcePathID) {
         let utf8 = text.base.utf8
-        self.init(base: text.base, lower: utf8.distance(from: utf8.startIndex, to: text.startIndex),
+        self.init(base: Array(text.base.utf8), lower: utf8.distance(from: utf8.startIndex, to: text.startIndex),
                   upper: utf8.distance(from: utf8.startIndex, to: text.endIndex), offset: offset, file: file)
     }
 
-    var text: Substring {
-        let utf8 = base.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: lower)
-        return base[start..<utf8.index(start, offsetBy: upper - lower)]
+    /// The slice's text as a string of its own.
+    var string: String {
+        base.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[lower..<upper]), as: UTF8.self) }
     }
+
+    /// The same, as the whole of a `Substring` (indices into it are what `sub(_:of:)` takes).
+    var text: Substring { string[...] }
 
     /// Length in UTF-8 bytes.
     var byteCount: Int { upper - lower }
@@ -52,7 +58,7 @@ struct TextSlice {
     /// which the `Character` walks then handle).
     @inline(__always)
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        base.utf8.withContiguousStorageIfAvailable { all in body(UnsafeBufferPointer(rebasing: all[lower..<upper])) }
+        base.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[lower..<upper])) }
     }
 
     /// Without leading and trailing blanks.
@@ -99,14 +105,16 @@ struct TextSlice {
         var end = text.endIndex
         while start < end, text[start].isBlank { start = text.index(after: start) }
         while end > start, text[text.index(before: end)].isBlank { end = text.index(before: end) }
-        return sub(start..<end)
+        return sub(start..<end, of: text)
     }
 
-    func sub(_ bounds: Range<Substring.Index>) -> TextSlice {
-        let utf8 = base.utf8
+    /// The part between two indices of `text`, a `text` of this slice (each is a string of its
+    /// own, so its indices count from the slice's start).
+    func sub(_ bounds: Range<Substring.Index>, of text: Substring) -> TextSlice {
+        let utf8 = text.utf8
         let start = utf8.distance(from: utf8.startIndex, to: bounds.lowerBound)
         let end = utf8.distance(from: utf8.startIndex, to: bounds.upperBound)
-        return TextSlice(base: base, lower: start, upper: end, offset: offset + start - lower, file: file)
+        return sub(bytes: start, end)
     }
 
     /// The part between two byte offsets into this slice (both on `Character` boundaries).
@@ -132,10 +140,10 @@ struct TextSlice {
         let text = self.text
         var rest = text[...]
         while let found = rest.range(of: separator) {
-            parts.append(sub(rest.startIndex..<found.lowerBound))
+            parts.append(sub(rest.startIndex..<found.lowerBound, of: text))
             rest = text[found.upperBound...]
         }
-        parts.append(sub(rest.startIndex..<rest.endIndex))
+        parts.append(sub(rest.startIndex..<rest.endIndex, of: text))
         return parts
     }
 
@@ -190,7 +198,7 @@ struct TextSlice {
         }
         let text = self.text
         guard let index = text.firstIndex(of: character) else { return nil }
-        return (sub(text.startIndex..<index), sub(text.index(after: index)..<text.endIndex))
+        return (sub(text.startIndex..<index, of: text), sub(text.index(after: index)..<text.endIndex, of: text))
     }
 
     /// Blank-separated words.
@@ -222,7 +230,7 @@ struct TextSlice {
             while index < text.endIndex, text[index].isBlank { index = text.index(after: index) }
             let start = index
             while index < text.endIndex, !text[index].isBlank { index = text.index(after: index) }
-            if start < index { words.append(sub(start..<index)) }
+            if start < index { words.append(sub(start..<index, of: text)) }
         }
         return words
     }

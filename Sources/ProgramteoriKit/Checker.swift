@@ -127,7 +127,8 @@ public struct Checker: Sendable {
             (path, overrides[path].map({ Result<SourceFile, LoadFailure>.success($0) }) ?? loader.load(path))
         }
         let readFiles = loaded.compactMap { entry -> SourceFile? in if case .success(let file) = entry.1 { file } else { nil } }
-        var parsedFiles = SyntaxCache.parseAll(readFiles).makeIterator()
+        // Taken one by one from the end, so that no list of all trees outlives the loop.
+        var parsedFiles = Array(SyntaxCache.parseAll(readFiles).reversed())
 
         for (path, loadResult) in loaded {
             switch loadResult {
@@ -143,7 +144,7 @@ public struct Checker: Sendable {
                 failures.append(ModelDiscovery.Failure(path: path, message: failure.message))
             case .success(let file):
                 let canonical = loader.canonical(path)
-                let parsedFile = parsedFiles.next()!
+                let parsedFile = parsedFiles.removeLast()
                 let result = cache.tree(canonicalPath: canonical) { parsedFile }
                 diagnostics.append(contentsOf: result.diagnostics)
                 files[path] = file
@@ -195,15 +196,23 @@ public struct Checker: Sendable {
         }
 
         var models: [CheckedModel] = []
-        for entry in parsed {
-            let isEmpty = entry.tree.header == nil && entry.tree.items.isEmpty
+        for position in parsed.indices {
+            let entry = (path: parsed[position].path, canonical: parsed[position].canonical)
+            let tree = parsed[position].tree
+            let isEmpty = tree.header == nil && tree.items.isEmpty
             if isEmpty { continue }  // the parser already said so (PT017 or worse)
-            if entry.tree.header == nil {
+            if tree.header == nil {
                 if included.contains(entry.canonical) { continue }
-                diagnostics.append(missingHeader(entry.tree))
+                diagnostics.append(missingHeader(tree))
                 continue
             }
-            let built = ModelBuilder.build(root: entry.tree, loader: loader, cache: &cache)
+            // The builder gets the only copy of the tree's elements (unless another model uses
+            // the file), so it can release each element's syntax once the element is built.
+            if !included.contains(entry.canonical) {
+                parsed[position].tree.items = []
+                cache.releaseItems(canonicalPath: entry.canonical)
+            }
+            let built = ModelBuilder.build(root: consume tree, loader: loader, cache: &cache)
             var modelDiagnostics = built.diagnostics
             for file in built.files where files[file.path] == nil {
                 files[file.path] = file
@@ -214,7 +223,7 @@ public struct Checker: Sendable {
             let reading = measurementFile.map { MeasurementReader.read($0, model: built.model, today: today) }
             modelDiagnostics += RuleEngine.run(on: built.model, today: today, linksAreBroken: linksAreBroken, severities: severities,
                                                measurements: reading?.measurements)
-            modelDiagnostics = suppress(modelDiagnostics, in: built.files, cache: cache)
+            modelDiagnostics = suppress(modelDiagnostics, in: built.files, model: built.model, cache: cache)
             let modelFiles = Set(built.model.files)
             let ownParseErrors = diagnostics.contains { $0.severity == .error && modelFiles.contains($0.range.path) }
             let checked = CheckedModel(path: entry.path, model: built.model,
@@ -237,13 +246,21 @@ public struct Checker: Sendable {
             files: files, models: models, failures: failures, checkedFiles: paths)
     }
 
-    /// Applies the `# programteori: ignorer …` comments of the model's files.
-    private func suppress(_ diagnostics: [Diagnostic], in modelFiles: [SourceFile], cache: SyntaxCache) -> [Diagnostic] {
+    /// Applies the `# programteori: ignorer …` comments of the model's files. A comment covers
+    /// the block of the header or element it stands in or above; the elements' blocks are read
+    /// from the model (every element of a file is in it), since the tree keeps only the header
+    /// and the comments once the model is built.
+    private func suppress(_ diagnostics: [Diagnostic], in modelFiles: [SourceFile], model: ProgramTheory,
+                          cache: SyntaxCache) -> [Diagnostic] {
         var suppressions: [Suppression] = []
         var problems: [Diagnostic] = []
         for file in modelFiles {
             guard let tree = cache.entries[loader.canonical(file.path)]?.tree else { continue }
-            let parsed = Suppressions.parse(tree) { RuleCatalogue.rule(code: $0)?.description.code }
+            let blocks = {
+                [tree.header?.blockRange].compactMap { $0 }
+                    + model.elements.lazy.filter { $0.blockRange.file == tree.file.pathID }.map(\.blockRange)
+            }
+            let parsed = Suppressions.parse(tree.comments, blocks: blocks) { RuleCatalogue.rule(code: $0)?.description.code }
             suppressions += parsed.0
             problems += parsed.1
         }

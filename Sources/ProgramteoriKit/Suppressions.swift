@@ -18,15 +18,17 @@ enum Suppressions {
     static let unused = DiagnosticCode("PT023", "undertrykkelse.ubrugt", .warning)
     static let unknownCode = DiagnosticCode("PT024", "undertrykkelse.ukendt-regel", .error)
 
-    /// Reads every suppression comment in a file. `knownCodes` are the codes that may be silenced.
-    static func parse(_ tree: SyntaxTree, knownCode: (String) -> String?) -> ([Suppression], [Diagnostic]) {
+    /// Reads every suppression comment in a file. `blocks` gives the blocks of the file's header
+    /// and elements (asked only once a comment is a suppression: most files have none);
+    /// `knownCode` says which codes may be silenced.
+    static func parse(_ comments: [CommentSyntax], blocks fileBlocks: () -> [SourceRange],
+                      knownCode: (String) -> String?) -> ([Suppression], [Diagnostic]) {
         var suppressions: [Suppression] = []
         var diagnostics: [Diagnostic] = []
-        // The blocks are only needed once a comment is a suppression (most files have none).
         var sortedBlocks: [SourceRange]?
-        for comment in tree.comments {
+        for comment in comments {
             guard let parsed = parseComment(comment.text) else { continue }
-            let blocks = sortedBlocks ?? ([tree.header].compactMap { $0 } + tree.elements).map(\.blockRange).sorted { $0.start < $1.start }
+            let blocks = sortedBlocks ?? fileBlocks().sorted { $0.start < $1.start }
             sortedBlocks = blocks
             guard let scope = blocks.first(where: { $0.start <= comment.range.start && comment.range.start < $0.end })
                     ?? blocks.first(where: { $0.start > comment.range.start }) else { continue }
