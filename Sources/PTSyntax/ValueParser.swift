@@ -64,7 +64,7 @@ enum ValueParser {
         if body.hasSuffix("%") {
             isPercent = true
             body = body.dropLast()
-            while body.last?.isWhitespace == true { body = body.dropLast() }
+            while body.last?.isBlank == true { body = body.dropLast() }
         }
         guard !body.isEmpty else { return nil }
         var digitsBefore = 0
@@ -177,7 +177,7 @@ enum ValueParser {
         if text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
             return text.utf8.split(whereSeparator: isASCIIBlank).map { Substring($0) }
         }
-        return text.split(whereSeparator: { $0.isWhitespace })
+        return text.split(whereSeparator: { $0.isBlank })
     }
 
     /// `55`, `55 (2024)`, `55% (2024-06)`.
@@ -292,8 +292,8 @@ extension Substring {
             return self[start..<end]
         }
         var result = self
-        while result.first?.isWhitespace == true { result = result.dropFirst() }
-        while result.last?.isWhitespace == true { result = result.dropLast() }
+        while result.first?.isBlank == true { result = result.dropFirst() }
+        while result.last?.isBlank == true { result = result.dropLast() }
         return result
     }
 }

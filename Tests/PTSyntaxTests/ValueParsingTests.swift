@@ -18,6 +18,15 @@ struct ValueParsingTests {
         #expect(ValueParser.quantity(Substring(text)) == nil)
     }
 
+    @Test("A combining mark after a blank in a value is not read past: the value is refused, not taken without the mark")
+    func combiningMarkAfterBlankInValue() {
+        // " \u{301}" is one Character whose first scalar is a space; it used to count as a blank.
+        #expect(ValueParser.quantity("55 \u{301}%") == nil)
+        #expect(ValueParser.quantity("55 %") != nil)
+        #expect(ValueParser.target("55 \u{301}senest 2027-12") == nil)
+        #expect(ValueParser.target("55 senest 2027-12") != nil)
+    }
+
     @Test("The byte path for numbers gives what the Character walk gives")
     func numbersByBytesMatchCharacters() {
         // Every string of up to four of these pieces: signs, separators, digits, blanks, %, \r\n.
