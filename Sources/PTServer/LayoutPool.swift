@@ -50,8 +50,8 @@ final class LayoutPool: @unchecked Sendable {
 
 /// Runs blocking work (checking, waiting for a layout worker) on a thread of its own, outside
 /// Swift's cooperative pool and dispatch's global queues (both as wide as there are cores on
-/// Linux), so that a slow layout never holds up the server's other requests. At most
-/// `BlockingThreads.shared.limit` such threads exist at once; further requests wait without a
+/// Linux), so that a slow layout never holds up the server's other requests. At most 16 such
+/// threads exist at once (`BlockingThreads.shared`); further requests wait without a
 /// thread (a page that fires many previews must not make the server start hundreds of threads).
 func offloaded<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
     await BlockingThreads.shared.run(work)
@@ -61,11 +61,9 @@ func offloaded<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
 final class BlockingThreads: Sendable {
     static let shared = BlockingThreads(limit: 16)
 
-    let limit: Int
     private let gate: Gate
 
     init(limit: Int) {
-        self.limit = limit
         gate = Gate(free: limit)
     }
 

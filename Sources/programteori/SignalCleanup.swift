@@ -3,7 +3,7 @@ import ProgramteoriKit
 
 /// Ctrl-C, SIGTERM and SIGHUP during a command that writes files: what has been written in full
 /// stays, no half-written file is left under any name, no layout worker keeps running, and the
-/// program ends by the signal (docs/cli.md, »Afbrudt«).
+/// program ends by the signal (docs/diagram.md, »Oprydning ved signal«).
 enum SignalCleanup {
     /// What the command writes, as the notice names it: »diagrammer« / »diagrams«, or files.
     enum Written {

@@ -323,8 +323,7 @@ struct LayoutWorkerTests {
         for index in 0..<1_000 { try renderOnce(index) }
         #expect(worker.workerProcessID == pid, "the worker was replaced")
         let growth = try Self.residentBytes(of: pid) - before
-        // Measured 2026-12-04: 0–64 KB in three runs; a leak of one graph per layout would be
-        // megabytes.
+        // Measured 2026-12-04: 0–64 KB in three runs.
         #expect(growth < 2 * 1024 * 1024, "resident memory grew by \(growth / 1024) KB")
     }
 
