@@ -74,6 +74,9 @@ public struct FileSystemLoader: SourceLoader, Sendable {
         case ENOENT, ENOTDIR: .notFound
         case EACCES, EPERM: .unreadable(LocalizedText(da: "ingen læseadgang", en: "no permission to read it"))
         case ELOOP: .unreadable(LocalizedText(da: "symbolske links i ring", en: "symbolic links in a loop"))
+        // What a failing disk or a dropped network drive (a kommune's usual place for files) gives.
+        case EIO: .unreadable(LocalizedText(da: "disken eller netværksdrevet kunne ikke læses; prøv igen, eller kopiér filen til din egen computer",
+                                            en: "the disk or network drive could not be read; try again, or copy the file to your own computer"))
         default:
             // The system's words exist only in English; the number helps whoever is asked.
             .unreadable(LocalizedText(da: "systemfejl \(code): \(String(cString: strerror(code)))",

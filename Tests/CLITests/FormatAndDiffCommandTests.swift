@@ -18,6 +18,23 @@ struct FormatAndDiffCommandTests {
         return folder
     }
 
+    @Test("fmt stopped by SIGINT while it waits for a model from a pipe: the notice, and the shell sees the signal")
+    func interrupted() throws {
+        let folder = try Self.scratch([:])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pipe = folder.appendingPathComponent("rør.pt").path
+        #expect(mkfifo(pipe, 0o644) == 0)
+        let run = try Background(["fmt", "rør.pt"], in: folder)
+        // Opening the writing end waits until fmt has opened the pipe to read it, which it does
+        // after its signal handler is in place; it then waits for text that never comes.
+        let writer = open(pipe, O_WRONLY)
+        #expect(writer >= 0)
+        defer { close(writer) }
+        run.send(SIGINT, toGroup: false)
+        #expect(run.endingSignal == SIGINT, "exit \(String(describing: run.exitCode)): \(run.stderr)")
+        #expect(run.stderr.contains("afbrudt (SIGINT): filer, der blev skrevet færdig, er gemt; ingen halve filer er efterladt"), "\(run.stderr)")
+    }
+
     @Test("fmt --check passes on Models/ and prints nothing")
     func checkModels() throws {
         let run = try TestSupport.run(["fmt", "--check", "Models/"])

@@ -301,6 +301,7 @@ struct HostileRenderTests {
             #expect(run.stdout.contains("fejl[PT017]: filen er tom"), "\(run.stdout)")
             #expect(run.stdout.contains("--> modeller/rør.pt:1:1"), "\(run.stdout)")
             #expect(run.stderr.contains("fejl: modeller/ulæselig.pt: filen kan ikke læses ("))
+            #expect(!run.stderr.contains("systemfejl"), "\(run.stderr)")
             for model in models {
                 #expect(run.stdout.contains("tegnet: modeller/\(model.lastPathComponent)"))
             }
